@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = [
-    "Article", "EntityMention", "TimeMention", "EventMention", "TimeSpan", "Actor", "Place",
+    "Article", "EntityMention", "TimeMention", "EventMention", "Extraction", "TimeSpan", "Actor", "Place",
     "Evidence", "Event", "Modality", "Precision", "Basis", "Tense", "ActorType", "PlaceType",
     "MODALITIES", "PRECISIONS", "BASES",
 ]
@@ -86,6 +86,17 @@ class EventMention:
     modality: Modality = "asserted"
     claimed_by: tuple[EntityMention, ...] = ()  # "X accused Y of Z": Z is claimed by X
     confidence: float = 0.5
+    duration: str = ""  # "30-hour", "three-day": how long the event lasts, as written
+    headline: bool = False  # from a headline or sub-heading: lends actors, never stands alone
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extract stage found in one article."""
+
+    article: Article
+    events: tuple[EventMention, ...]
+    entities: tuple[EntityMention, ...]  # every entity mention, in text order
 
 
 @dataclass(frozen=True)

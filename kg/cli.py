@@ -1,0 +1,148 @@
+"""The `kg` command: a thin layer over the library that parses options and prints results."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import InputError, KGError
+
+__all__ = ["main", "cli"]
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _fail(err: KGError) -> click.ClickException:
+    return click.ClickException(str(err))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="conflict-kg")
+def cli() -> None:
+    """conflict-kg: news reports about wars and diplomacy -> a dated knowledge graph.
+
+    \b
+    Example:
+      kg build examples/easter-truce.txt --published 2025-04-21 --out exports/
+      kg validate exports/kg.ttl
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none (plain text, JSONL lines without one).")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write kg.ttl, timeline.html and events.csv into.")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm if installed).")
+@click.option("--no-timeline", is_flag=True, help="Skip the HTML timeline.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path, model: str | None,
+          no_timeline: bool, quiet: bool) -> None:
+    """Build the knowledge graph of INPUTS (.txt, .html, .jsonl files or folders).
+
+    \b
+    Example:
+      kg build examples/easter-truce.txt --published 2025-04-21 --out exports/
+      kg build reports/ batch.jsonl --out out/
+    """
+    from kg.export import write_exports
+    from kg.pipeline import Settings, build as run
+
+    def warn(err: InputError) -> None:
+        click.echo(f"warning: {err}", err=True)
+
+    def error(err: InputError) -> None:
+        click.echo(f"error: {err}", err=True)
+
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        bar = click.progressbar(length=0, label="articles", file=sys.stderr, show_pos=True)
+
+    def progress(_article: object) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        result = run(inputs, published=published, settings=Settings(model=model), on_error=error,
+                     on_warning=warn, progress=progress)
+        written = write_exports(result.events, out, timeline=not no_timeline)
+    except KGError as err:
+        raise _fail(err) from err
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    if not quiet:
+        n_sources = sum(1 for e in result.events if len(e.article_ids) > 1)
+        click.echo(f"{result.articles} article(s), {len(result.events)} event(s) "
+                   f"({n_sources} reported by several articles)" +
+                   (f", {len(result.problems)} input problem(s)" if result.problems else ""), err=True)
+        for path in written:
+            click.echo(f"wrote {path}", err=True)
+    if result.articles == 0:
+        raise click.ClickException("no article could be read; see the errors above")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check exported Turtle FILES against the project's SHACL shapes.
+
+    \b
+    Example:
+      kg validate exports/kg.ttl
+    """
+    from kg.validate import validate_files
+
+    try:
+        report = validate_files(files)
+    except KGError as err:
+        raise _fail(err) from err
+    if report.conforms:
+        click.echo(f"{len(files)} file(s) conform to the conflict-kg shapes")
+        return
+    for line in report.violations:
+        click.echo(line)
+    raise click.ClickException(f"{len(report.violations)} violation(s)")
+
+
+@cli.command()
+@click.argument("exports", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write.")
+@click.option("--by", "group_by", type=click.Choice(["actor", "country"]), default="actor",
+              help="One lane per actor, or per country (grouping its people and forces).")
+def timeline(exports: tuple[Path, ...], out: Path, group_by: str) -> None:
+    """Draw an offline HTML timeline of exported Turtle files (or folders of them).
+
+    \b
+    Example:
+      kg timeline exports/kg.ttl --out timeline.html
+    """
+    from kg.export import load_events
+    from kg.export.timeline import write_timeline
+    from kg.graph import build_graph
+
+    try:
+        events = load_events(exports)
+        write_timeline(build_graph(events), out, group_by=group_by)  # type: ignore[arg-type]
+    except KGError as err:
+        raise _fail(err) from err
+    click.echo(f"wrote {out} ({len(events)} events)", err=True)
+
+
+def main() -> None:
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Export: the merged events as Turtle (and other RDF formats), an HTML timeline, and CSV."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Event
+
+__all__ = ["write_exports", "load_events"]
+
+
+def write_exports(events: Sequence[Event], out: str | Path, *, timeline: bool = True) -> list[Path]:
+    """Write ``out/kg.ttl``, ``out/events.csv`` and (unless told not to) ``out/timeline.html``."""
+    from kg.export.rdf import to_rdf, write_rdf
+    from kg.export.table import write_csv
+
+    out = Path(out)
+    written = [write_rdf(to_rdf(events), out / "kg.ttl"), write_csv(events, out / "events.csv")]
+    if timeline:
+        from kg.export.timeline import write_timeline
+        from kg.graph import build_graph
+
+        written.append(write_timeline(build_graph(events), out / "timeline.html"))
+    return [Path(p) for p in written]
+
+
+def load_events(paths: Iterable[str | Path]) -> list[Event]:
+    """Read events back from exported Turtle files (or folders holding ``*.ttl``)."""
+    import rdflib
+
+    from kg.export.rdf import events_from_rdf
+
+    g = rdflib.Graph()
+    for raw in paths:
+        p = Path(raw)
+        files = sorted(p.rglob("*.ttl")) if p.is_dir() else [p]
+        for f in files:
+            try:
+                g.parse(f, format="turtle")
+            except Exception as e:  # rdflib raises many parser exception types
+                raise InputError(str(f), f"not readable Turtle ({type(e).__name__}: {str(e)[:120]})",
+                                 "give a file written by kg build") from e
+    return events_from_rdf(g)

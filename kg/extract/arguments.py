@@ -1,0 +1,208 @@
+"""Entity mentions in a parsed sentence: named entities, national forces, role nouns, pronouns.
+
+Every mention carries its syntactic role (actor or place) and the noun phrase around it, so the
+resolve stage can tell "Moscow said" (an actor) from "talks in Moscow" (a place) and read titles.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.model import EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["MentionIndex", "index_mentions", "FORCE_NOUNS", "LOC_PREPS", "ENTITY_LABELS"]
+
+ENTITY_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
+# Nouns naming a state's armed or security forces: "Russian forces", "the Chinese coast guard".
+FORCE_NOUNS = {"force", "forces", "troops", "troop", "army", "military", "soldier", "soldiers",
+               "navy", "guard", "police", "units", "unit", "militia", "militias", "jets",
+               "warplanes", "warplane", "vessels", "vessel", "ships", "ship", "artillery",
+               "air force", "marines", "personnel", "gunboats", "battalions", "brigade"}
+# Nouns naming a state's institutions: "Pakistan's foreign office" acts for Pakistan.
+INSTITUTION_NOUNS = {"government", "ministry", "office", "administration", "cabinet", "presidency",
+                     "parliament", "junta", "authorities", "officials", "official", "leadership",
+                     "delegation", "negotiators", "side", "regime", "embassy", "leaders", "leader",
+                     "diplomats", "envoy", "spokesman", "spokeswoman", "spokesperson", "state",
+                     "media", "team", "foreign", "council", "commission", "commissions", "president",
+                     "minister", "mission", "representatives", "counterparts", "counterpart"}
+ROLE_NOUNS = {"envoy", "minister", "spokesman", "spokeswoman", "spokesperson", "president",
+              "undersecretary", "secretary", "ambassador", "negotiator", "commander", "chief",
+              "premier", "chancellor", "general", "mediator", "official", "leader"}
+# "the group", "the rebels": an organisation named earlier; "both sides": the two parties
+GROUP_NOUNS = {"group", "movement", "rebels", "militants", "insurgents", "junta", "bloc", "alliance",
+               "organisation", "organization", "guerrillas", "militia"}
+PAIR_NOUNS = {"sides", "governments", "countries", "parties", "neighbours", "neighbors", "militaries",
+              "leaders", "nations", "states", "capitals", "armies", "delegations", "rivals",
+              "commissions", "negotiators"}
+_BODIES = {"delegations", "commissions", "negotiators", "militaries", "governments", "sides"}
+LOC_PREPS = {"in", "at", "near", "outside", "into", "across", "along", "around", "toward",
+             "towards", "inside", "off", "on", "over", "through", "throughout", "within", "from"}
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "attr", "poss", "oprd"}
+_PERSONAL = {"he", "she", "him", "her"}
+_COLLECTIVE = {"it", "they", "them", "we"}
+
+
+@dataclass
+class MentionIndex:
+    """Mentions of one article, and which token stands for which mention."""
+
+    mentions: list[EntityMention] = field(default_factory=list)
+    by_token: dict[int, EntityMention] = field(default_factory=dict)  # doc token index -> mention
+
+    def add(self, mention: EntityMention, tokens: range) -> EntityMention:
+        self.mentions.append(mention)
+        for i in tokens:
+            self.by_token.setdefault(i, mention)
+        return mention
+
+
+def _role(tok: "Token") -> str:
+    dep = tok.dep_
+    while dep == "conj":
+        tok = tok.head
+        dep = tok.dep_
+    if dep in {"compound", "amod", "nmod"}:
+        # "the Cairo round", "Russian forces": the resolver decides by what the name is
+        return "actor" if tok.head.lower_ in INSTITUTION_NOUNS | FORCE_NOUNS | ROLE_NOUNS else "unknown"
+    if dep in _ACTOR_DEPS:
+        return "actor"
+    if dep == "pobj":
+        prep = tok.head.lower_
+        if prep in LOC_PREPS:
+            return "place"
+        if prep in {"by", "with", "to", "against", "between", "of", "for", "from"}:
+            return "actor"
+    return "unknown"
+
+
+def _context(span: "Span") -> str:
+    """The noun phrase around an entity, with its titles: "Kremlin spokesperson Dmitry Peskov"."""
+    root = span.root
+    left = span.start
+    for child in root.lefts:
+        if child.dep_ in {"compound", "amod", "poss", "nmod", "case", "det", "punct", "npadvmod"}:
+            left = min(left, child.left_edge.i)
+    if span.start - left > 8:
+        left = span.start
+    doc = span.doc
+    text = doc[left:span.end].text
+    if root.dep_ == "appos" and root.head.i < span.start:  # "the envoy, Amina Kiprotich,"
+        head = root.head
+        text = doc[head.left_edge.i:head.i + 1].text + " " + span.text
+    return text
+
+
+def index_mentions(sent: "Span", index: MentionIndex, offset_ok=lambda s, e: True) -> None:
+    """Add the entity mentions of ``sent`` to ``index``."""
+    doc = sent.doc
+    for ent in sent.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        text = ent.text
+        start, end = ent.start_char, ent.end_char
+        if text.lower().startswith("the "):
+            text, start = text[4:], start + 4
+        # a national modifier of a force noun is a mention of that force: "Russian forces"
+        head = ent.root.head
+        if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound", "poss", "conj"} \
+                and _force_head(ent.root) is not None:
+            force = _force_head(ent.root)
+            label = force.text if force.text.lower() != "guard" else "coast guard"
+            m = EntityMention(f"{text} {label}", start, end, ent.label_, _role(force),
+                              doc[ent.start:force.i + 1].text)
+            index.add(m, range(ent.start, ent.end))
+            continue
+        role = _role(ent.root)
+        if role == "unknown" and ent.root.dep_ in {"poss", "compound", "amod"} \
+                and head.lower_ in INSTITUTION_NOUNS | FORCE_NOUNS:
+            role = "actor"
+        m = EntityMention(text, start, end, ent.label_, role, _context(ent))
+        index.add(m, range(ent.start, ent.end))
+    # proper nouns the NER missed, where the syntax makes them participants ("Zelenskiy wrote")
+    for tok in sent:
+        if tok.i in index.by_token or tok.pos_ != "PROPN" or tok.dep_ == "compound" or \
+                tok.dep_ not in _ACTOR_DEPS | {"pobj", "conj"} or \
+                (tok.ent_type_ in {"DATE", "TIME"} and _DATE_WORD.search(tok.text)):
+            continue
+        left = tok.i
+        while left - 1 >= sent.start and sent.doc[left - 1].dep_ == "compound" and \
+                sent.doc[left - 1].pos_ == "PROPN" and sent.doc[left - 1].i not in index.by_token:
+            left -= 1
+        span = sent.doc[left:tok.i + 1]
+        m = EntityMention(span.text, span.start_char, span.end_char, "PROPN", _role(tok), _context(span))
+        index.add(m, range(left, tok.i + 1))
+    for tok in sent:
+        if tok.i in index.by_token:
+            continue
+        low = tok.lower_
+        if tok.pos_ == "PRON" and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            if low in _PERSONAL | _COLLECTIVE - {"we"}:
+                # resolved against earlier actors by the resolve stage, which knows their types
+                m = EntityMention(low, tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
+                index.add(m, range(tok.i, tok.i + 1))
+            elif low in {"we", "i", "our", "us"}:
+                speaker = _speaker(sent, index)
+                if speaker is not None:
+                    index.by_token[tok.i] = speaker
+        elif tok.pos_ == "NOUN" and (low in ROLE_NOUNS or low in GROUP_NOUNS or low in PAIR_NOUNS) \
+                and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} \
+                and not any(c.ent_type_ or c.i in index.by_token for c in tok.children) and _definite(tok):
+            label = "PAIR" if _pair(tok) else "GROUP" if low in GROUP_NOUNS else "ROLE"
+            if label == "ROLE" and low not in ROLE_NOUNS:
+                continue
+            m = EntityMention(f"the {tok.text}", tok.idx, tok.idx + len(tok.text), label, "actor",
+                              doc[tok.left_edge.i:tok.i + 1].text)
+            index.add(m, range(tok.i, tok.i + 1))
+
+
+_DATE_WORD = re.compile(r"(?i)\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                        r"nov|dec|easter|christmas|ramadan|eid|new year")
+_SPEECH_VERBS = {"say", "tell", "write", "add", "state", "post", "declare", "announce", "insist"}
+
+
+def _speaker(sent: "Span", index: MentionIndex) -> EntityMention | None:
+    """Who speaks for "we" in a quoted sentence: the subject of its reporting verb."""
+    for tok in sent:
+        if tok.lemma_.lower() in _SPEECH_VERBS and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ == "nsubj" and c.i in index.by_token:
+                    return index.by_token[c.i]
+    return None
+
+
+def _definite(tok: "Token") -> bool:
+    return any(c.dep_ in {"det", "predet"} and c.lower_ in {"the", "this", "both"} for c in tok.children) or \
+        any(c.dep_ == "compound" for c in tok.children)
+
+
+def _pair(tok: "Token") -> bool:
+    """ "both governments", "the two sides", "the delegations": the two parties the article is about."""
+    if tok.lower_ not in PAIR_NOUNS:
+        return False
+    kids = list(tok.children)
+    if any(c.lower_ in {"both", "two"} and c.dep_ in {"det", "predet", "nummod", "amod"} for c in kids):
+        return True
+    # a bare definite plural of the parties' own bodies: "the delegations met", "the commissions"
+    return tok.lower_ in _BODIES and [c.lower_ for c in kids if c.dep_ != "punct"] == ["the"]
+
+
+def _force_head(tok: "Token") -> "Token | None":
+    """The force noun a national modifier belongs to ("Russian" -> "forces"), if any."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ not in {"amod", "compound", "poss", "conj", "cc"}:
+            return None
+        head = head.head
+        if head.pos_ in {"NOUN", "PROPN"}:
+            low = head.lower_
+            if low in FORCE_NOUNS:
+                if low == "guard" and not any(c.lower_ == "coast" for c in head.children):
+                    return None
+                return head
+            if head.dep_ != "compound":
+                return None
+    return None

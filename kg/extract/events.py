@@ -1,0 +1,634 @@
+"""Find event triggers in a parsed sentence and read their participants, time, place and modality.
+
+Mechanisms, all general: verb and noun triggers from the lexicon; light verbs and verb+noun
+combinations fuse into one event ("held talks", "violated the truce"); roles come from the
+dependency parse (subject, object, passive agent, with/against/to/between, possessives,
+conjuncts, nominal modifiers); time and place from the modifiers the syntax links to the
+trigger; modality from negation, modal and future auxiliaries, "if" clauses and control verbs.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.extract.arguments import FORCE_NOUNS, INSTITUTION_NOUNS, LOC_PREPS, ROLE_NOUNS, MentionIndex
+from kg.extract.lexicon import Lexicon, Trigger
+from kg.model import EntityMention, EventMention, TimeMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["sentence_events"]
+
+_REPORT_VERBS = {"say", "tell", "report", "state", "claim", "add", "write", "confirm", "note",
+                 "announce", "insist", "declare", "stress", "argue", "allege", "according"}
+_FUTURE_CONTROL = {"due", "set", "scheduled", "expected", "plan", "intend", "prepare", "going",
+                   "aim", "hope", "seek", "want", "schedule", "slate"}
+_NEG_CONTROL = {"refuse", "decline", "fail", "reject"}
+_MODAL_COND = {"could", "might", "may", "would", "should", "can"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_PLANNED_ADJ = {"upcoming", "planned", "proposed", "scheduled", "forthcoming", "next", "expected",
+                "future", "possible", "potential", "new"}
+_WEAPON_MODS = {"air": "195", "aerial": "195", "drone": "1952", "missile": "195", "rocket": "195",
+                "artillery": "194", "mortar": "194", "tank": "194", "shelling": "194"}
+_AID_NOUNS = {"support", "aid", "assistance", "funding", "help", "weapons", "arms", "supplies"}
+_FIGHTING_NOUNS = {"firing", "fighting", "hostilities", "hostility", "attacks", "activity", "fire",
+                   "shelling", "strikes", "operations", "offensive"}
+_PERSON_GROUP = {"representatives", "officials", "delegates", "envoys", "leaders", "ministers",
+                 "negotiators", "delegation", "delegations", "diplomats", "counterparts", "teams",
+                 "partners", "allies", "commanders", "mediators", "guarantors"}
+_HEAD_NOUNS = INSTITUTION_NOUNS | FORCE_NOUNS | ROLE_NOUNS | _PERSON_GROUP
+# Verbs that say when or where a nominal event happens: "the round is due to open on Tuesday",
+# "talks that ran from Friday to Sunday", "the truce expired at midnight".
+_ASPECT_VERBS = {"open", "begin", "start", "take", "resume", "end", "run", "last", "happen", "continue",
+                 "collapse", "expire", "convene", "occur", "stall", "conclude", "close", "hold", "come",
+                 "go", "break", "enter"}
+# Verbs whose agent takes part in the nominal event they modify: "talks hosted by Switzerland"
+_PARTICIPATION_VERBS = {"host", "mediate", "broker", "sponsor", "organise", "organize", "chair",
+                        "facilitate", "initiate", "lead", "attend", "join"}
+_REFERENCE_PREPS = {"under", "despite", "amid", "against", "within", "without", "beyond", "per"}
+_ABOUT_ROOTS = {"02", "03", "10", "12", "13"}
+_ABOUT_PATH = {"dobj", "pobj", "prep", "xcomp", "pcomp", "advcl", "ccomp", "acl", "attr", "nsubj"}
+_SPEECH_ROOTS = {"01", "02", "10", "11", "12", "13"}
+_ROLE_PREPS_TARGET = {"with", "against", "to", "on", "at", "toward", "towards", "between", "for", "into"}
+
+
+@dataclass
+class _Candidate:
+    token: "Token"
+    trigger: Trigger
+    cameo: str
+    absorbed: set[int] = field(default_factory=set)  # token indices of fused nominals
+    time_tokens: list["Token"] = field(default_factory=list)
+
+
+def _trigger_for(tok: "Token", lex: Lexicon) -> Trigger | None:
+    pos = tok.pos_
+    lemma = tok.lemma_.lower()
+    if pos in {"VERB", "AUX"} or (pos == "NOUN" and tok.tag_.startswith("VB")):
+        for child in tok.children:
+            if child.i > tok.i and (child.dep_ in {"prt", "prep", "advmod"} or child.dep_ == "dobj"):
+                word = child.lower_ if child.dep_ != "dobj" else child.lemma_.lower()
+                t = lex.get(f"{lemma} {word}", "VERB")
+                if t:
+                    return t
+        return lex.get(lemma, "VERB")
+    if pos in {"NOUN", "PROPN"}:
+        if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return None  # "ceasefire violations", "air raid alerts": the head noun is the event
+        for child in tok.children:
+            if child.dep_ == "compound":
+                t = lex.get(f"{child.lower_} {lemma}", "NOUN")
+                if t:
+                    return t
+        return lex.get(lemma, "NOUN") or (lex.get(tok.lower_, "NOUN") if pos == "PROPN" else None)
+    if pos == "ADJ" and tok.dep_ in {"acomp", "amod", "attr", "ROOT", "conj"}:
+        t = lex.get(lemma, "ADJ")
+        if t and any(c.dep_ in {"prep", "xcomp"} for c in tok.children):
+            return t
+    return None
+
+
+def _noun_code(tok: "Token", code: str) -> str:
+    """Refine an attack noun by its weapon: "drone attacks" -> 1952, "artillery strikes" -> 194."""
+    if code.startswith("19"):
+        for child in tok.children:
+            if child.dep_ in {"compound", "amod"} and child.lower_ in _WEAPON_MODS:
+                return _WEAPON_MODS[child.lower_]
+    return code
+
+
+def _objects(tok: "Token") -> list["Token"]:
+    """The nominal complements of a verb: direct object, "of"/"to"/"for"/"on" objects, xcomp nouns."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "attr", "nsubjpass"}:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"of", "to", "for", "on", "from", "in", "into", "out", "with"}:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    # "hundreds of drone attacks": the quantity's complement carries the event
+    more = []
+    for o in out:
+        if o.lemma_.lower() in {"hundred", "hundreds", "dozens", "dozen", "thousands", "series",
+                                "wave", "number", "round", "barrage", "spate", "string"}:
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    more.extend(p for p in c.children if p.dep_ == "pobj")
+    return out + more
+
+
+def _conjuncts(tok: "Token") -> list["Token"]:
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _mention_for(tok: "Token", index: MentionIndex) -> list[EntityMention]:
+    """The entity mention(s) a participant token stands for."""
+    m = index.by_token.get(tok.i)
+    if m is not None:
+        return [m]
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    out: list[EntityMention] = []
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return out
+    # "Pakistan's foreign office", "Sudanese and Ethiopian troops", "representatives from the US"
+    head_noun = low in _HEAD_NOUNS or lemma in _HEAD_NOUNS
+    for c in tok.children:
+        if c.dep_ in {"poss", "compound", "amod", "nmod"} and (head_noun or c.i in index.by_token):
+            for q in _conjuncts(c):
+                out.extend(_mention_for(q, index))
+        elif c.dep_ == "prep" and c.lower_ in {"from", "of", "in"} and (low in _PERSON_GROUP or head_noun):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for q in _conjuncts(p):
+                        out.extend(x for x in _mention_for(q, index) if c.lower_ != "in" or low in _PERSON_GROUP)
+        elif c.dep_ == "appos":
+            out.extend(_mention_for(c, index))
+    return out
+
+
+def _participants(toks: list["Token"], index: MentionIndex) -> list[EntityMention]:
+    out: list[EntityMention] = []
+    for t in toks:
+        for c in _conjuncts(t):
+            for m in _mention_for(c, index):
+                if m not in out:
+                    out.append(m)
+    return [m for m in out if m.role != "place" or m.label in {"GPE", "NORP", "ORG", "PERSON"}]
+
+
+def _subject(tok: "Token") -> tuple[list["Token"], bool]:
+    """Subject tokens of a verb, climbing control and coordination; (tokens, passive)."""
+    cur = tok
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in {"nsubj", "csubj"}]
+        if subj:
+            return subj, False
+        pas = [c for c in cur.children if c.dep_ == "nsubjpass"]
+        if pas:
+            return pas, cur.i == tok.i  # "X is expected to meet": X meets
+        if cur.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and cur.head.i != cur.i:
+            if cur.dep_ == "pcomp":
+                prep = cur.head
+                if prep.lower_ in {"of", "for"}:  # "accused X of launching": the accused acts
+                    return [], False
+                cur = prep.head
+                continue
+            if cur.dep_ == "acl":
+                return [], False
+            cur = cur.head
+            continue
+        if cur.dep_ == "relcl":  # "talks which X joined" / "the envoy who met ..."
+            return [cur.head], False
+        break
+    return [], False
+
+
+def _agent(tok: "Token") -> list["Token"]:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return [p for p in c.children if p.dep_ == "pobj"]
+    return []
+
+
+def _prep_objects(tok: "Token", preps: set[str]) -> list["Token"]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "dative"} and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _places(heads: list["Token"], index: MentionIndex, cameo: str) -> list[EntityMention]:
+    """Places linked to the event by locative prepositions, down prepositional chains
+    ("a strike on a house in Rafah", "near the town of Saravena")."""
+    out: list[EntityMention] = []
+    preps = LOC_PREPS | ({"to"} if cameo.startswith("04") else set())
+    todo = [(h, 0) for h in heads]
+    todo += [(c, 0) for h in heads for c in h.children if c.dep_ in {"dobj", "nsubjpass"}
+             and c.lower_ not in _PERSON_GROUP]
+    seen: set[int] = set()
+    while todo:
+        h, depth = todo.pop(0)
+        if h.i in seen or depth > 2:
+            continue
+        seen.add(h.i)
+        for c in h.children:
+            if c.dep_ not in {"prep", "dative"} or (c.lower_ not in preps and not (depth and c.lower_ == "of")):
+                continue
+            for pobj in (p for p in c.children if p.dep_ == "pobj"):
+                for q in _conjuncts(pobj):
+                    for t in [q] + [k for k in q.children if k.dep_ in {"compound", "poss"}]:
+                        m = index.by_token.get(t.i)
+                        if m is not None and m.label in {"GPE", "LOC", "FAC", "PROPN"} and m not in out:
+                            out.append(m)
+                    todo.append((q, depth + 1))
+    return out
+
+
+def _anchor(tok: "Token", cands: dict[int, "_Candidate"]) -> "Token":
+    """The verb that says when, where and how surely a nominal event happens, or the noun itself."""
+    verb = None
+    if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in _ASPECT_VERBS | {"be"}:
+        verb = tok.head
+    for c in tok.children:
+        if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in _ASPECT_VERBS | _PARTICIPATION_VERBS:
+            return c  # "talks that ran from Friday to Sunday", "talks hosted by Switzerland"
+    if verb is None or (verb.i in cands and verb.i != tok.i):
+        return tok
+    # "is due to open", "is expected to begin": follow the control chain down
+    for _ in range(3):
+        nxt = [c for c in verb.children if c.dep_ in {"xcomp", "acomp"} and c.i not in cands]
+        if not nxt:
+            break
+        verb = nxt[0]
+        if verb.pos_ == "ADJ":
+            more = [c for c in verb.children if c.dep_ == "xcomp"]
+            if more:
+                verb = more[0]
+    return verb
+
+
+def _is_future(tok: "Token") -> bool:
+    cur = tok
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE_AUX:
+                return True
+        if cur.tag_ == "VBG" and _present_be(cur):
+            return True  # "is sending a delegation on Wednesday": a planned act
+        if cur.dep_ in {"xcomp", "acl"} and (cur.head.lemma_.lower() in _FUTURE_CONTROL or
+                                              cur.head.lower_ in _FUTURE_CONTROL):
+            return True
+        if cur.pos_ in {"NOUN", "PROPN"}:
+            if any(c.dep_ == "amod" and c.lower_ in _PLANNED_ADJ - {"new", "possible", "potential"}
+                   for c in cur.children):
+                return True
+            if any(c.dep_ == "acl" and c.lemma_.lower() in _FUTURE_CONTROL | {"begin", "start", "open"}
+                   for c in cur.children) and any(c.dep_ in {"acl"} and c.tag_ in {"VBN", "VB"}
+                                                  for c in cur.children):
+                return True
+            if any(c.dep_ == "prep" and c.lower_ in {"for"} for c in cur.children) and \
+                    any(c.dep_ == "amod" and c.lower_ == "scheduled" for c in cur.children):
+                return True
+        if cur.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "xcomp", "ccomp", "conj", "prep", "pcomp"} \
+                and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ == "VERB" and cur.dep_ not in {"xcomp", "conj"}:
+                return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE_AUX for c in cur.children) \
+                    or (cur.tag_ == "VBG" and _present_be(cur)) \
+                    or (cur.dep_ in {"xcomp", "acl"} and cur.head.lemma_.lower() in _FUTURE_CONTROL)
+            continue
+        break
+    return False
+
+
+def _present_be(tok: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"} for c in tok.children)
+
+
+_INTENT_CONTROL = {"hope", "seek", "want", "aim", "try", "wish", "strive", "push", "attempt", "propose"}
+
+
+def _modality(tok: "Token", has_time: bool) -> str:
+    cur = tok
+    for step in range(3):
+        kids = list(cur.children)
+        negated = any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids)
+        if negated and (step == 0 or tok.dep_ != "conj"):
+            return "negated"
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _NEG_CONTROL:
+            return "negated"
+        if cur.dep_ in {"xcomp", "advcl"} and cur.head.lemma_.lower() in _INTENT_CONTROL:
+            return "conditional"  # hoped to agree a ceasefire: not (yet) a fact
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                         for m in c.children) for c in kids):
+            return "conditional"
+        modal = [c.lower_ for c in kids if c.dep_ == "aux" and c.tag_ == "MD"]
+        if any(m in {"could", "might", "may", "can", "should"} for m in modal):
+            return "conditional"
+        if "would" in modal:
+            return "planned" if has_time else "conditional"
+        if cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    if _is_future(tok):
+        return "planned"
+    return "asserted"
+
+
+def _tense(tok: "Token", modality: str) -> str:
+    if modality == "planned":
+        return "future"
+    if tok.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return "present"
+    return "past"
+
+
+def _duration(tok: "Token") -> str:
+    """ "a 30-hour truce", "three-day talks": the duration written as a modifier of the nominal."""
+    for c in tok.children:
+        if c.dep_ in {"nmod", "amod", "compound", "nummod"}:
+            words = [t.text for t in c.subtree]
+            text = "".join(w if w == "-" else (" " + w) for w in words).strip().replace(" -", "-")
+            if any(u in text.lower() for u in ("hour", "day", "week", "month")) and \
+                    any(ch.isdigit() for ch in text) or text.lower().split("-")[0] in {
+                        "one", "two", "three", "four", "five", "six", "seven", "ten", "30", "72"}:
+                if any(u in text.lower() for u in ("hour", "day", "week", "month")):
+                    return text
+    return ""
+
+
+def _time_anchor(tok: "Token", trigger_ids: set[int]) -> "Token | None":
+    """The trigger (or verb) that a time expression's head token modifies."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+        if cur.i in trigger_ids or cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
+
+
+def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionIndex,
+                    times: list[TimeMention], *, headline: bool = False) -> Iterator[EventMention]:
+    """Event mentions of one sentence. ``times`` are the sentence's time expressions (doc offsets)."""
+    doc = sent.doc
+    cands: dict[int, _Candidate] = {}
+    for tok in sent:
+        t = _trigger_for(tok, lex)
+        if t is not None and t.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _REFERENCE_PREPS:
+            continue  # "under the agreement", "marched against the deal": a reference, not a report
+        if t is not None and tok.lemma_.lower() == "round" and any(c.dep_ == "nummod" for c in tok.children) \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "hundreds of rounds": ammunition
+        if t is not None:
+            code = _noun_code(tok, t.cameo) if t.pos == "NOUN" else t.cameo
+            cands[tok.i] = _Candidate(tok, t, code)
+    if not cands:
+        return
+    # time expressions attach to the trigger or verb they modify
+    time_at: dict[int, list[TimeMention]] = {}
+    for tm in times:
+        span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
+        if span is None or span.root.i < sent.start or span.root.i >= sent.end:
+            continue
+        anchor = _time_anchor(span.root, set(cands))
+        if anchor is not None:
+            time_at.setdefault(anchor.i, []).append(tm)
+    # a nominal's time may sit on the verb that says when it happens ("the round is due to open on Tuesday")
+    anchors: dict[int, "Token"] = {}
+    for i, cand in cands.items():
+        if cand.trigger.pos == "NOUN":
+            a = _anchor(cand.token, cands)
+            if a.i != i:
+                anchors[i] = a
+                if a.dep_ in {"acl", "relcl"} and a.lemma_.lower() in _PARTICIPATION_VERBS and a.i in cands:
+                    cand.absorbed.add(a.i)
+                chain = {a.i, a.head.i, cand.token.head.i}
+                for j in chain:
+                    if j in time_at and j not in cands:
+                        time_at.setdefault(i, []).extend(time_at.pop(j))
+    # fuse verbs with the nominal events they govern
+    absorbed: set[int] = {j for c in cands.values() if c.trigger.pos == "NOUN" for j in c.absorbed}
+    for i, cand in sorted(cands.items()):
+        tok = cand.token
+        if cand.trigger.pos != "VERB" and tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = cand.trigger.lemma
+        for o in [_conjuncts(obj)[0] for obj in _objects(tok)]:
+            inner = cands.get(o.i)
+            if inner is None or inner.trigger.pos != "NOUN":
+                code = None
+                if o.lower_ in _AID_NOUNS or o.lemma_.lower() in _AID_NOUNS:
+                    code = lex.combine(lemma, "070", cand.cameo)
+                elif o.lower_ in _FIGHTING_NOUNS and cand.cameo[:2] in {"16", "10", "02", "03"}:
+                    code = lex.combine(lemma, "190", cand.cameo)
+                if code:
+                    cand.cameo = code
+                    break
+                continue
+            code = lex.combine(lemma, inner.cameo, cand.cameo)
+            if code is None:
+                continue
+            own_time = time_at.get(o.i)
+            if own_time and time_at.get(i) and code == inner.cameo:
+                break  # "announced on Dec 20 a truce from Dec 24": two events
+            cand.cameo = code
+            cand.absorbed.add(o.i)
+            absorbed.add(o.i)
+            time_at.setdefault(i, []).extend(own_time or [])
+            break
+    # verbs that are not triggers but govern nominal events: "sent a delegation", "moved troops"
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in cands:
+            continue
+        lemma = tok.lemma_.lower()
+        for o in _objects(tok):
+            inner = cands.get(o.i)
+            if tok.i in cands:
+                break
+            if inner is not None and inner.trigger.pos == "NOUN" and o.i not in absorbed:
+                code = lex.combine(lemma, inner.cameo, None)
+                if code is None and lemma in {"send", "dispatch"} and inner.cameo.startswith("04"):
+                    code = inner.cameo
+                if code:
+                    new = _Candidate(tok, Trigger(lemma, "VERB", code, "act"), code, {o.i})
+                    cands[tok.i] = new
+                    absorbed.add(o.i)
+                    time_at.setdefault(tok.i, []).extend(time_at.get(o.i, []))
+            elif o.lower_ in FORCE_NOUNS | {"vehicles", "tanks", "reinforcements", "warships"} and \
+                    lemma in {"send", "move", "deploy", "dispatch", "station", "mass", "amass", "reinforce"}:
+                cands[tok.i] = _Candidate(tok, Trigger(lemma, "VERB", "154", "act"), "154")
+    # "open to talks", "urged a ceasefire", "threatened to cut aid": the inner event has not
+    # happened; it specifies the outer one
+    for i, cand in sorted(cands.items()):
+        if i in absorbed:
+            continue
+        about = cand.cameo[:2] in _ABOUT_ROOTS or cand.cameo == "013"
+        inners = sorted((c for c in cands.items() if c[0] != i), key=lambda c: _hops(c[1].token, cand.token))
+        for i2, inner in inners:
+            if i2 in absorbed or inner.trigger.frame == "accuse" or \
+                    (inner.token.pos_ == "VERB" and inner.cameo[:2] in _SPEECH_ROOTS):
+                continue  # a speech act of its own ("demanded ..., warning that ...")
+            specific = lex.combine(cand.trigger.lemma, inner.cameo, cand.cameo, light=False)
+            if not about and specific is None:
+                continue
+            if _under(inner.token, cand.token, _ABOUT_PATH, hops=4):
+                cand.cameo = lex.about(cand.trigger.lemma, cand.cameo, inner.cameo, inner.trigger.pos)
+                absorbed.add(i2)
+                time_at.setdefault(i, []).extend(time_at.get(i2, []) if not time_at.get(i) else [])
+    # "X accused Y of launching attacks": the attacks are Y's, claimed by X
+    claims: dict[int, "Token"] = {}
+    for i, cand in cands.items():
+        if cand.trigger.frame == "accuse":
+            for i2, c2 in cands.items():
+                if c2 is not cand and _under(c2.token, cand.token, {"pcomp", "pobj", "prep", "dobj", "conj"}):
+                    claims[i2] = cand.token
+    for i, cand in sorted(cands.items()):
+        if i in absorbed:
+            continue
+        ev = _build(cand, sent, article_id, index, time_at, cands, claims, headline,
+                    anchors.get(i, cand.token))
+        if ev is not None:
+            yield from ev
+
+
+def _governing_time(tok: "Token", time_at: dict[int, list[TimeMention]]) -> list[TimeMention]:
+    if tok.i in time_at:
+        return time_at[tok.i]
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i or cur.dep_ in {"relcl"}:
+            break
+        cur = cur.head
+        if cur.i in time_at:
+            return time_at[cur.i]
+    return []
+
+
+def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
+           time_at: dict[int, list[TimeMention]], cands: dict[int, _Candidate],
+           claims: dict[int, "Token"], headline: bool, anchor: "Token") -> list[EventMention] | None:
+    tok, trig = cand.token, cand.trigger
+    frame = trig.frame
+    sources: list[EntityMention] = []
+    targets: list[EntityMention] = []
+    claimed_by: list[EntityMention] = []
+    extra: list[EventMention] = []
+    if trig.pos in {"VERB", "ADJ"} or tok.pos_ in {"VERB", "AUX"}:
+        if trig.pos == "ADJ":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "acomp" else \
+                [c for c in tok.children if c.dep_ == "nsubj"]
+            passive = False
+        else:
+            subj, passive = _subject(tok)
+        if passive:
+            sources = _participants(_agent(tok), index)
+            targets = _participants(subj, index)
+        else:
+            sources = _participants(subj, index)
+            objs = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+            preps = _ROLE_PREPS_TARGET if frame != "say" else {"to", "with"}
+            targets = _participants(objs, index) + _participants(_prep_objects(tok, preps), index)
+            for ab in cand.absorbed:  # "held talks with X": the nominal's partners
+                n = sent.doc[ab]
+                targets += _participants(_prep_objects(n, {"with", "between", "against", "on", "to"}), index)
+                if not sources:
+                    sources = _participants([c for c in n.children if c.dep_ == "poss"], index)
+        if frame == "meet" and len(sources) > 1 and not targets:
+            sources, targets = sources[:1], sources[1:]
+        if tok.i in claims:
+            accused, accuser = _accusation(claims[tok.i], index)
+            if not sources:
+                sources, claimed_by = accused, accuser
+                targets = targets or list(accuser)
+            else:
+                claimed_by = accuser
+    else:  # a nominal event
+        kids = list(tok.children)
+        agent_preps = {"by", "of"} if cand.cameo.startswith("04") else {"by"}
+        by = [p for c in kids if c.dep_ == "prep" and c.lower_ in agent_preps for p in c.children if p.dep_ == "pobj"]
+        if tok.dep_ == "nsubjpass":  # "the march was organised by X", "the call was initiated by Y"
+            by += _agent(tok.head)
+        if anchor.i != tok.i and anchor.dep_ in {"acl", "relcl"}:  # "talks hosted by Switzerland"
+            targets += _participants(_agent(anchor), index)
+        poss = [c for c in kids if c.dep_ == "poss"]
+        mods = [c for c in kids if c.dep_ in {"amod", "compound", "nmod"} and c.i in index.by_token]
+        between = _prep_objects(tok, {"between"})
+        sources = _participants(by + poss, index)
+        if between:
+            both = _participants(between, index)
+            sources, targets = (sources or both[:1]), [m for m in both if m not in sources[:1]]
+        mod_m = _participants(mods, index)
+        if mod_m:
+            if sources:
+                targets += [m for m in mod_m if m not in sources]
+            else:
+                sources, targets = mod_m[:1], mod_m[1:] + targets
+        targets += _participants(_prep_objects(tok, {"with", "against", "on", "to", "toward", "towards"}), index)
+        if tok.i in claims:
+            accused, accuser = _accusation(claims[tok.i], index)
+            sources, claimed_by = (sources or accused), accuser
+            targets = targets or list(accuser)
+        # "X reported 3,000 violations by Y": the report is an accusation, the violations a claim
+        head = tok.head if tok.dep_ == "dobj" else None
+        if head is not None and head.lemma_.lower() in _REPORT_VERBS and cand.cameo[:2] in {"18", "19", "20"} \
+                and head.i not in cands:
+            accusers = _participants(_subject(head)[0], index)
+            if accusers and sources:
+                claimed_by = accusers
+                extra.append(_event(
+                    article_id, "112", head, sent, accusers, sources, [], _governing_time(head, time_at),
+                    _modality(head, bool(time_at.get(head.i))), head, "", headline, 0.6, ()))
+        if not sources and not targets:
+            # an actorless nominal under a verb with a subject borrows it ("X launched ... attacks")
+            sources = []
+    sources = [m for m in sources if m is not None]
+    targets = [m for m in targets if m is not None and m not in sources]
+    places = _places([tok, anchor] + [sent.doc[j] for j in cand.absorbed], index, cand.cameo)
+    sources = [m for m in sources if m not in places]
+    targets = [m for m in targets if m not in places]
+    times = _governing_time(tok, time_at)
+    modality = _modality(anchor, bool(times))
+    # the statement itself is only newsworthy for some "say" verbs
+    if frame == "say" and not (sources or targets):
+        return extra or None
+    conf = 0.35 + 0.2 * bool(sources) + 0.1 * bool(targets) + 0.1 * bool(times) + \
+        0.1 * (trig.pos == "VERB") + 0.05 * bool(places)
+    ev = _event(article_id, cand.cameo, tok, sent, sources, targets, places, times, modality, anchor,
+                _duration(tok) if trig.pos == "NOUN" or cand.absorbed else "", headline, conf,
+                tuple(claimed_by))
+    if cand.absorbed and not ev.duration:
+        for ab in cand.absorbed:
+            d = _duration(sent.doc[ab])
+            if d:
+                from dataclasses import replace
+                ev = replace(ev, duration=d)
+    return [ev, *extra]
+
+
+def _accusation(verb: "Token", index: MentionIndex) -> tuple[list[EntityMention], list[EntityMention]]:
+    """(accused, accuser) of an accusing verb: "X accused Y of ..." -> ([Y], [X])."""
+    subj, passive = _subject(verb)
+    accuser = _participants(subj, index)
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    return _participants(objs, index), accuser
+
+
+def _hops(tok: "Token", head: "Token") -> int:
+    cur, n = tok, 0
+    while cur.i != head.i and cur.head.i != cur.i and n < 9:
+        cur, n = cur.head, n + 1
+    return n if cur.i == head.i else 99
+
+
+def _under(tok: "Token", head: "Token", via: set[str], hops: int = 5) -> bool:
+    cur = tok
+    for _ in range(hops):
+        if cur.head.i == cur.i or cur.dep_ not in via:
+            return False
+        cur = cur.head
+        if cur.i == head.i:
+            return True
+    return False
+
+
+def _event(article_id: str, cameo: str, tok: "Token", sent: "Span", sources, targets, places, times,
+           modality: str, anchor: "Token", duration: str, headline: bool, conf: float,
+           claimed_by) -> EventMention:
+    s0 = sent.start_char
+    return EventMention(
+        article_id=article_id, cameo=cameo, trigger=tok.text, trigger_start=tok.idx,
+        trigger_end=tok.idx + len(tok.text), sentence=sent.text, sentence_start=s0,
+        sentence_end=sent.end_char, sources=tuple(sources), targets=tuple(targets),
+        places=tuple(places), times=tuple(times), tense=_tense(anchor, modality),  # type: ignore[arg-type]
+        modality=modality, claimed_by=tuple(claimed_by), confidence=round(min(conf, 0.95), 2),  # type: ignore[arg-type]
+        duration=duration, headline=headline)

@@ -1,0 +1,41 @@
+"""Main text, title, URL and publication date of an HTML page (via trafilatura)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kg.errors import InputError
+
+__all__ = ["Page", "extract_html"]
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    title: str | None
+    url: str | None
+    published: dt.date | None
+
+
+def extract_html(data: bytes, *, source: str) -> Page:
+    try:
+        import trafilatura
+    except ImportError as e:  # pragma: no cover - a broken install
+        raise InputError(source, "cannot read HTML: trafilatura is not installed",
+                         "pip install trafilatura lxml_html_clean") from e
+    try:
+        # extensive_search=False: a page without a date must not borrow one from sidebar links
+        doc = trafilatura.bare_extraction(
+            data, with_metadata=True, include_comments=False, include_tables=False,
+            favor_precision=True, date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as e:  # trafilatura/lxml raise many kinds on broken markup
+        raise InputError(source, f"cannot parse HTML ({type(e).__name__})", "check the page is complete") from e
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(source, "HTML page has no article text", "save the article page itself")
+    published = None
+    if doc.date:
+        try:
+            published = dt.date.fromisoformat(str(doc.date)[:10])
+        except ValueError:
+            published = None
+    return Page(text=doc.text, title=doc.title or None, url=doc.url or None, published=published)

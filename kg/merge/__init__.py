@@ -1,0 +1,203 @@
+"""Merge: mentions of one real-world event, in one article or many, become one event.
+
+Two mentions corefer (the rule NewsReader used for cross-document event coreference) when
+their types are compatible, their times overlap, they share a participant (or one of them,
+from the same article, has none), and their places do not contradict each other. The merged
+event keeps every mention as evidence; dates that disagree widen its bounds. The result does
+not depend on input order, and merging a merged set changes nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from kg.merge.links import link_events
+from kg.model import Event, Place, TimeSpan
+from kg.resolve.labels import event_label
+
+__all__ = ["merge_events", "corefer", "explain", "Decision", "link_events"]
+
+_PRECISION_RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "year": 5, "unknown": 6}
+_BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}
+_FAMILY = {"18": "19", "19": "19", "20": "19", "16": "16", "17": "17", "03": "03", "04": "04"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why two events were (or were not) judged to be the same real event."""
+
+    same: bool
+    reason: str
+
+
+def _family(code: str) -> str:
+    root = code[:2]
+    return _FAMILY.get(root, root)
+
+
+def _bounds(t: TimeSpan) -> tuple[dt.date, dt.date] | None:
+    if t.start is None:
+        return None
+    lo = t.earliest or t.start
+    hi = t.latest or t.end or t.start
+    return lo, hi
+
+
+def _times_overlap(a: TimeSpan, b: TimeSpan, same_article: bool) -> bool:
+    ba, bb = _bounds(a), _bounds(b)
+    if ba is None or bb is None:
+        return same_article
+    slack = dt.timedelta(days=1)
+    if a.basis == "publication" or b.basis == "publication":
+        # an undated mention (dated by its article) is the dated one when the article says so
+        slack = dt.timedelta(days=1 if not same_article else 3)
+    return ba[0] - slack <= bb[1] and bb[0] - slack <= ba[1]
+
+
+def _actor_keys(ev: Event) -> set[str]:
+    keys = set()
+    for a in ev.actors:
+        keys.add(a.id)
+    return keys
+
+
+def _shares_actor(a: Event, b: Event) -> bool:
+    ka, kb = _actor_keys(a), _actor_keys(b)
+    if ka & kb:
+        return True
+    aff_a = {x.affiliation for x in a.actors if x.affiliation} | ka
+    aff_b = {x.affiliation for x in b.actors if x.affiliation} | kb
+    # a person and the state they act for: Putin's truce and Russia's truce are one truce
+    return bool((aff_a & kb) or (aff_b & ka))
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    if not a.places or not b.places:
+        return True
+    ids_a = {p.id for p in a.places} | {p.country for p in a.places if p.country}
+    ids_b = {p.id for p in b.places} | {p.country for p in b.places if p.country}
+    return bool(ids_a & ids_b)
+
+
+def corefer(a: Event, b: Event) -> Decision:
+    """Decide whether ``a`` and ``b`` report the same real event, and say why."""
+    if _family(a.cameo) != _family(b.cameo):
+        return Decision(False, f"types differ ({a.cameo} vs {b.cameo})")
+    if (a.modality == "negated") != (b.modality == "negated") or \
+            (a.modality == "conditional") != (b.modality == "conditional"):
+        return Decision(False, f"modality differs ({a.modality} vs {b.modality})")
+    same_article = bool(set(a.article_ids) & set(b.article_ids))
+    if not _times_overlap(a.time, b.time, same_article):
+        return Decision(False, f"times do not overlap ({_fmt(a.time)} vs {_fmt(b.time)})")
+    if not _places_agree(a, b):
+        return Decision(False, "places differ")
+    if _shares_actor(a, b):
+        shared = sorted(_actor_keys(a) & _actor_keys(b)) or ["an affiliated actor"]
+        return Decision(True, f"same type family {_family(a.cameo)}, overlapping time "
+                              f"{_fmt(a.time)} ~ {_fmt(b.time)}, shared participant {', '.join(shared)}")
+    if same_article and (not a.actors or not b.actors):
+        # a bare noun ("the talks") joins an event of the same article only when nothing argues against it
+        bare = a if not a.actors else b
+        other = b if bare is a else a
+        if bare.modality != other.modality:
+            return Decision(False, "same article, an actorless mention with another modality")
+        if bare.places and not other.places:
+            return Decision(False, "same article, an actorless mention placed elsewhere")
+        return Decision(True, "same article, same type family and time, one mention names no actor")
+    return Decision(False, "no shared participant")
+
+
+def _fmt(t: TimeSpan) -> str:
+    if t.start is None:
+        return "undated"
+    return t.start.isoformat() + (f"..{t.end.isoformat()}" if t.end and t.end != t.start else "")
+
+
+def _order_key(ev: Event) -> tuple:
+    first = min(((e.published or dt.date.max), e.article_id, e.start) for e in ev.evidence) \
+        if ev.evidence else (dt.date.max, "", 0)
+    return (*first, ev.id)
+
+
+def _union(*groups: tuple) -> tuple:
+    seen: dict[str, object] = {}
+    for group in groups:
+        for x in group:
+            seen.setdefault(x.id, x)
+    return tuple(seen.values())
+
+
+def _best_time(members: list[Event]) -> TimeSpan:
+    known = [m.time for m in members if m.time.start is not None]
+    if not known:
+        return members[0].time
+    best = min(known, key=lambda t: (_BASIS_RANK[t.basis], _PRECISION_RANK[t.precision],
+                                     t.start, t.end or t.start))
+    lo = min((t.earliest or t.start) for t in known if t.basis != "publication") \
+        if any(t.basis != "publication" for t in known) else None
+    hi = max((t.latest or t.end or t.start) for t in known if t.basis != "publication") \
+        if any(t.basis != "publication" for t in known) else None
+    if lo is not None and (lo < (best.earliest or best.start) or hi > (best.latest or best.end or best.start)):
+        best = replace(best, earliest=min(lo, best.earliest or best.start),
+                       latest=max(hi, best.latest or best.end or best.start))  # type: ignore[type-var]
+    return best
+
+
+def _combine(members: list[Event]) -> Event:
+    members = sorted(members, key=_order_key)
+    if len(members) == 1:
+        return members[0]
+    head = members[0]
+    # the code of the best-attested mention: most participants, then most confident, then most specific
+    cameo = max(members, key=lambda m: (len(m.actors) > 0, m.confidence, len(m.cameo), m.cameo)).cameo
+    sources = _union(*(m.sources for m in members))
+    targets = tuple(a for a in _union(*(m.targets for m in members)) if a.id not in {s.id for s in sources})
+    places: tuple[Place, ...] = _union(*(m.places for m in members))
+    modality = "asserted" if any(m.modality == "asserted" for m in members) else head.modality
+    evidence = tuple(sorted({(e.article_id, e.start, e.end): e for m in members for e in m.evidence}.values(),
+                            key=lambda e: (e.published or dt.date.max, e.article_id, e.start)))
+    conf = 1.0
+    for m in members:
+        conf *= 1 - m.confidence
+    label = event_label(cameo, sources, targets, places, modality)  # type: ignore[arg-type]
+    return replace(head, cameo=cameo, label=label, time=_best_time(members), sources=sources,
+                   targets=targets, places=places, modality=modality,
+                   claimed_by=_union(*(m.claimed_by for m in members)),
+                   confidence=round(min(0.99, 1 - conf), 2), evidence=evidence,
+                   links=tuple(sorted({link for m in members for link in m.links})))
+
+
+def merge_events(events: Iterable[Event], *, keep_actorless: bool = False) -> list[Event]:
+    """Merge coreferent events; return them sorted by date, then id.
+
+    Events that still name no actor after merging are dropped unless ``keep_actorless``:
+    an event nobody took part in cannot be asked about and is most often a background noun.
+    """
+    current = sorted(events, key=_order_key)
+    while True:
+        clusters: list[list[Event]] = []
+        merged: list[Event] = []
+        by_family: dict[str, list[int]] = {}
+        for ev in current:
+            joined = False
+            for ci in by_family.get(_family(ev.cameo), []):
+                if corefer(merged[ci], ev).same:
+                    clusters[ci].append(ev)
+                    merged[ci] = _combine(clusters[ci])
+                    joined = True
+                    break
+            if not joined:
+                by_family.setdefault(_family(ev.cameo), []).append(len(clusters))
+                clusters.append([ev])
+                merged.append(ev)
+        if len(merged) == len(current):
+            break
+        current = sorted(merged, key=_order_key)
+    out = [e for e in merged if keep_actorless or e.actors]
+    return sorted(out, key=lambda e: (e.time.start or dt.date.max, e.id))
+
+
+def explain(events: Iterable[Event], event: Event) -> list[tuple[Event, Decision]]:
+    """For each mention-level event, whether it corefers with ``event`` and why."""
+    return [(e, corefer(event, e)) for e in events]

@@ -1,0 +1,63 @@
+"""Lifecycle links between merged events: a truce and its violation and end, an accusation and
+the event it is about, talks planned and held, and the agreement they produce."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.model import Event
+
+__all__ = ["link_events"]
+
+_DAY = dt.timedelta(days=1)
+
+
+def _span(e: Event) -> tuple[dt.date, dt.date] | None:
+    if e.time.start is None:
+        return None
+    return e.time.start, e.time.end or e.time.start
+
+
+def _related(a: Event, b: Event) -> bool:
+    ids_a = {x.id for x in a.actors} | {x.affiliation for x in a.actors if x.affiliation}
+    ids_b = {x.id for x in b.actors} | {x.affiliation for x in b.actors if x.affiliation}
+    return bool(ids_a & ids_b) or bool(set(a.article_ids) & set(b.article_ids))
+
+
+def _link(a: Event, b: Event) -> str | None:
+    """The relation from ``a`` to ``b``, if the lifecycle of conflict and talks says there is one."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None or not _related(a, b):
+        return None
+    ra, rb = a.cameo[:2], b.cameo[:2]
+    if b.cameo.startswith("0871") and a.modality != "conditional":
+        if a.cameo == "196" or (ra in {"18", "19", "20"} and sb[0] - _DAY <= sa[0] <= sb[1]):
+            return "violates"  # force used while a truce is in force
+        if ra in {"18", "19", "20"} and sb[1] <= sa[0] <= sb[1] + 2 * _DAY:
+            return "ends"  # fighting that resumes as the truce runs out
+    if ra == "11" and a.cameo.startswith("112") and a.evidence and b.evidence and \
+            rb in {"18", "19", "20"} and b.claimed_by and \
+            {x.id for x in b.claimed_by} & {x.id for x in a.sources} and \
+            {(e.article_id, e.start) for e in a.evidence} & {(e.article_id, e.start) for e in b.evidence}:
+        return "claimAbout"
+    if ra == "05" and a.cameo.startswith("057") and rb == "04" and sb[1] <= sa[0] <= sb[1] + 7 * _DAY:
+        return "outcomeOf"
+    if ra == "03" and a.cameo.startswith("036") and rb == "04" and b.modality == "planned" and sa[0] <= sb[0]:
+        return "schedules"
+    return None
+
+
+def link_events(events: Sequence[Event]) -> list[Event]:
+    """Return the events with their lifecycle links (``Event.links``) filled in."""
+    out = []
+    for a in events:
+        links = set(a.links)
+        for b in events:
+            if a.id == b.id:
+                continue
+            rel = _link(a, b)
+            if rel:
+                links.add((rel, b.id))
+        out.append(replace(a, links=tuple(sorted(links))) if links != set(a.links) else a)
+    return out

@@ -1,0 +1,146 @@
+"""Resolve: turn one article's mentions into events with canonical actors, places and dated spans.
+
+Each event mention becomes an Event of its own here (one evidence); the merge stage then joins
+the mentions of one real event, within and across articles.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+
+from kg.model import (Actor, EntityMention, Event, EventMention, Evidence, Extraction, Place,
+                      TimeSpan)
+from kg.resolve.entities import resolve_entities
+from kg.resolve.labels import event_label
+from kg.resolve.temporal import parse_duration, resolve_time, with_duration
+
+__all__ = ["resolve", "resolve_all", "resolve_span"]
+
+
+def resolve_all(extractions: Iterable[Extraction]) -> Iterator[Event]:
+    for ex in extractions:
+        yield from resolve(ex)
+
+
+def resolve(ex: Extraction) -> list[Event]:
+    """Events of one article, before cross-mention merging."""
+    named = [m for m in ex.entities if m.label not in _REFERRING]
+    resolved = _with_pronouns(ex.entities, dict(zip(named, resolve_entities(named))))
+    article = ex.article
+    events: list[Event] = []
+    headlines: list[Event] = []
+    for em in ex.events:
+        ev = _event(em, resolved, article.published, article.url, article.title)
+        (headlines if em.headline else events).append(ev)
+    return _lend_headline_actors(events, headlines)
+
+
+_PERSONAL = {"he", "she", "him", "her"}
+_REFERRING = {"PRON", "GROUP", "PAIR"}  # mentions that point back at actors named before
+_ORGANISED = {"armed_group", "organization", "international_organization", "government"}
+
+
+def _with_pronouns(mentions: tuple[EntityMention, ...], resolved: dict) -> dict:
+    """Point pronouns, "the group" and "both sides" at the latest earlier actors of their kind."""
+    people: list[Actor] = []
+    groups: list[Actor] = []
+    out = dict(resolved)
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.label in _REFERRING or (m.label == "ROLE" and resolved.get(m) is None):
+            ref: object = None
+            if m.label == "PAIR":
+                pair = list(dict.fromkeys(a.id for a in reversed(groups)))[:2]
+                if len(pair) == 2:
+                    by_id = {a.id: a for a in groups}
+                    ref = (by_id[pair[1]], by_id[pair[0]])
+            elif m.label == "GROUP":
+                ref = next((a for a in reversed(groups) if a.type in _ORGANISED), None)
+            elif m.text in _PERSONAL:
+                ref = people[-1] if people else None
+            elif m.label == "PRON":
+                ref = groups[-1] if groups else None
+            if ref is not None:
+                out[m] = ref
+            continue
+        r = resolved.get(m)
+        if isinstance(r, Actor) and m.role in {"actor", "unknown"}:
+            (people if r.type == "person" else groups).append(r)
+    return out
+
+
+def resolve_span(em: EventMention, published: dt.date | None) -> TimeSpan:
+    """The span of an event mention: its governing time expression, else the publication date."""
+    span = None
+    for tm in em.times:
+        span = resolve_time(tm.text, published, tense=em.tense, sentence=em.sentence)
+        if span is not None:
+            break
+    if span is None:
+        if published is None:
+            return TimeSpan.unknown()
+        span = TimeSpan(published, published, "day", "publication")
+    if em.duration:
+        d = parse_duration(em.duration)
+        if d is not None and span.is_known:
+            span = with_duration(span, d)
+    return span
+
+
+def _actors(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Actor, ...]:
+    out: dict[str, Actor] = {}
+    for m in mentions:
+        r = resolved.get(m)
+        for a in (r if isinstance(r, tuple) else (r,)):
+            if isinstance(a, Actor):
+                out.setdefault(a.id, a)
+    return tuple(out.values())
+
+
+def _places(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Place, ...]:
+    from kg.resolve.entities import country_place
+
+    out: dict[str, Place] = {}
+    for m in mentions:
+        r = resolved.get(m)
+        if isinstance(r, Place):
+            out.setdefault(r.id, r)
+            if r.country and r.country != r.id:
+                c = country_place(r.country)
+                if c is not None:
+                    out.setdefault(c.id, c)
+    return tuple(out.values())
+
+
+def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str | None,
+           title: str | None) -> Event:
+    sources = _actors(em.sources, resolved)
+    targets = tuple(a for a in _actors(em.targets, resolved) if a.id not in {s.id for s in sources})
+    # a name in a participant slot that is a place after all ("the Cairo round") places the event
+    places = _places(em.places + tuple(m for m in em.sources + em.targets
+                                       if isinstance(resolved.get(m), Place)), resolved)
+    span = resolve_span(em, published)
+    evidence = Evidence(em.article_id, em.sentence, em.sentence_start, em.sentence_end,
+                        em.trigger, url, title, published)
+    key = f"{em.article_id}|{em.trigger_start}|{em.cameo}"
+    return Event(
+        id=hashlib.sha1(key.encode()).hexdigest()[:16], cameo=em.cameo,
+        label=event_label(em.cameo, sources, targets, places, em.modality), time=span,
+        sources=sources, targets=targets, places=places, modality=em.modality,
+        claimed_by=_actors(em.claimed_by, resolved), confidence=em.confidence, evidence=(evidence,))
+
+
+def _lend_headline_actors(events: list[Event], headlines: list[Event]) -> list[Event]:
+    """A headline names who did what; a body mention of the same kind with no actor borrows them."""
+    from dataclasses import replace
+
+    out = []
+    for ev in events:
+        if not ev.sources:
+            for h in headlines:
+                if h.cameo[:2] == ev.cameo[:2] and h.sources:
+                    ev = replace(ev, sources=h.sources,
+                                 label=event_label(ev.cameo, h.sources, ev.targets, ev.places, ev.modality))
+                    break
+        out.append(ev)
+    return out

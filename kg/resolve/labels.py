@@ -1,0 +1,36 @@
+"""Short headline-like labels for events, from their participants and CAMEO name."""
+from __future__ import annotations
+
+from kg.model import Actor, Place
+
+__all__ = ["event_label", "cameo_name"]
+
+_MODALITY_WORDS = {"planned": " (planned)", "conditional": " (conditional)", "negated": " (did not happen)",
+                   "asserted": ""}
+
+
+def cameo_name(code: str) -> str:
+    try:
+        from kg.codebook import lookup
+        return lookup(code).name
+    except (ImportError, KeyError):
+        return f"CAMEO {code}"
+
+
+def event_label(code: str, sources: tuple[Actor, ...], targets: tuple[Actor, ...],
+                places: tuple[Place, ...], modality: str) -> str:
+    who = _names(sources) or "Someone"
+    what = cameo_name(code).split(",")[0].strip().lower()
+    label = f"{who}: {what}"
+    if targets:
+        label += f" \u2192 {_names(targets)}"
+    if places:
+        label += f" in {places[0].name}"
+    return label + _MODALITY_WORDS.get(modality, "")
+
+
+def _names(actors: tuple[Actor, ...]) -> str:
+    names = [a.name for a in actors]
+    if len(names) > 3:
+        return ", ".join(names[:3]) + f" +{len(names) - 3}"
+    return ", ".join(names)

@@ -105,7 +105,14 @@ class CKG(DefinedNamespace):
     explicit: URIRef
     relative: URIRef
     publication: URIRef
-    unknown: URIRef
+    unknown: URIRef  # both a DateBasis and a DatePrecision
+    # date precision individuals (ckg:unknown above is shared)
+    minute: URIRef
+    hour: URIRef
+    day: URIRef
+    week: URIRef
+    month: URIRef
+    year: URIRef
 
 
 PREFIXES: dict[str, str] = {

@@ -1,0 +1,404 @@
+"""The CAMEO/PLOVER codebook: every CAMEO code with its Goldstein value, QuadClass and PLOVER
+category and mode, and the same as SKOS concept schemes (ontology/cameo.ttl, plover.ttl).
+
+The table lives in kg/data/cameo.tsv (its header says where each column comes from) and is read
+on first use. PLOVER's categories and modes are listed here, with short definitions of our own.
+
+>>> lookup("0871").plover, lookup("0871").plover_mode, lookup("0871").goldstein
+('RETREAT', 'ceasefire', 9.0)
+>>> ancestors("0871")
+('087', '08')
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal as TypingLiteral
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from kg.vocab import CAMEO, CKG, PLOVER, PREFIXES, SEM
+
+__all__ = [
+    "CameoCode", "PloverCategory", "lookup", "ancestors", "codes", "roots", "plover_categories",
+    "plover_category", "cameo_iri", "plover_iri", "skos_graph", "skos_subset",
+    "CAMEO_SCHEME", "PLOVER_SCHEME", "QUAD_CLASSES",
+]
+
+CAMEO_SCHEME = CAMEO["scheme"]
+PLOVER_SCHEME = PLOVER["scheme"]
+QUAD_CLASSES: dict[int, str] = {
+    1: "verbal cooperation", 2: "material cooperation",
+    3: "verbal conflict", 4: "material conflict",
+}
+_CODE_RE = re.compile(r"\d{2,4}")
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """One CAMEO code: its name, Goldstein value, QuadClass (1-4) and PLOVER category and mode.
+
+    ``plover`` is None for 01/02 (PLOVER drops statements and appeals); ``plover_mode`` is None
+    where the mapping gives no mode; ``parent`` is None for the 20 roots.
+    """
+
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+    parent: str | None
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    @property
+    def is_root(self) -> bool:
+        return self.parent is None
+
+
+@dataclass(frozen=True)
+class PloverCategory:
+    """A PLOVER event category, its QuadClass and its modes (name -> short definition)."""
+
+    name: str
+    definition: str
+    quad_class: int
+    modes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def mode_names(self) -> tuple[str, ...]:
+        return tuple(m for m, _ in self.modes)
+
+
+# PLOVER 2024 categories (DESIGN.md) with the modes of openeventdata/PLOVER's manual plus the
+# aerial and drone modes DESIGN.md names. Definitions are ours, one line each.
+_PLOVER: tuple[PloverCategory, ...] = (
+    PloverCategory("AGREE", "Offer, promise or agree to cooperate, including promises to sign "
+                   "agreements or to meet.", 1),
+    PloverCategory("CONSULT", "Meetings, visits, talks, negotiations and calls.", 1, (
+        ("visit", "one side visits, the other hosts"),
+        ("third-party", "the meeting is hosted by a third party"),
+        ("multilateral", "the meeting is held within an alliance or international organization"),
+        ("phone", "by telephone or another remote medium"),
+    )),
+    PloverCategory("SUPPORT", "Verbal, diplomatic support: praise, endorse, recognize, sign or "
+                   "ratify an agreement.", 1),
+    PloverCategory("CONCEDE", "Verbal concessions with no immediate material effect, including "
+                   "easing restrictions and declared concessions.", 1),
+    PloverCategory("COOPERATE", "Mutual material cooperation: economic, military, judicial, "
+                   "intelligence.", 2),
+    PloverCategory("AID", "Material aid that mainly benefits the recipient: money, arms, "
+                   "humanitarian aid, asylum.", 2),
+    PloverCategory("RETREAT", "Material concessions with immediate effect: release, return, "
+                   "allow access, disarm, cease fire, withdraw, resign.", 2, (
+        ("withdraw", "withdraw forces from an area or cede territory"),
+        ("release", "release captives"),
+        ("return", "return property"),
+        ("disarm", "disarm, demobilize or give up weapons"),
+        ("ceasefire", "declare or implement a truce or ceasefire"),
+        ("access", "let observers, peacekeepers or aid workers in"),
+        ("resign", "an official resigns"),
+    )),
+    PloverCategory("REQUEST", "Demands, requests and orders.", 3, (
+        ("assist", "for cooperation, relations or assistance"),
+        ("change", "for a change of policy, leaders or institutions"),
+        ("yield", "for a concession: release, easing sanctions, a ceasefire"),
+        ("meet", "for a meeting, negotiation or mediation"),
+    )),
+    PloverCategory("ACCUSE", "Disapprove, criticize, accuse, sue or investigate.", 3, (
+        ("disapprove", "criticize, condemn, complain"),
+        ("investigate", "open or conduct an investigation"),
+        ("allege", "accuse formally or informally, charge, indict"),
+    )),
+    PloverCategory("REJECT", "Reject or refuse proposals, demands, talks or mediation.", 3, (
+        ("assist", "refuse cooperation, relations or assistance"),
+        ("change", "refuse a change of policy, leaders or institutions"),
+        ("yield", "refuse a concession"),
+        ("meet", "refuse a meeting, negotiation or mediation"),
+    )),
+    PloverCategory("THREATEN", "Threats and ultimatums; the mode is what is threatened.", 3, (
+        ("restrict", "restrict movement of people or goods: blockade, boycott, curfew"),
+        ("ban", "ban parties or people"),
+        ("arrest", "arrest or detain"),
+        ("relations", "cut relations, talks or aid"),
+        ("expel", "expel diplomats, peacekeepers or agencies"),
+        ("territory", "seize or occupy territory"),
+        ("violence", "use force"),
+    )),
+    PloverCategory("PROTEST", "Civilian demonstrations and collective protest.", 4, (
+        ("demo", "a largely peaceful demonstration or rally"),
+        ("riot", "a violent protest"),
+        ("general", "a general strike"),
+        ("strike", "a strike limited to some sectors"),
+        ("hunger", "a hunger strike"),
+        ("boycott", "a boycott"),
+        ("obstruct", "block passage"),
+    )),
+    PloverCategory("SANCTION", "Reduce or end existing relations, aid, talks or presence.", 4, (
+        ("convict", "find guilty or liable in court"),
+        ("expel", "expel an actor from a group, organization or country"),
+        ("withdraw", "withdraw one's own non-military presence or leave talks"),
+        ("discontinue", "cut or end diplomatic, commercial or material exchanges"),
+    )),
+    PloverCategory("MOBILIZE", "Military or police moves short of using force.", 4, (
+        ("troops", "mobilize armed personnel or units"),
+        ("weapons", "raise the readiness of weapons systems"),
+        ("police", "mobilize police or security units"),
+        ("militia", "mobilize a non-state armed group"),
+    )),
+    PloverCategory("COERCE", "Repression and restrictions of rights: arrests, curfews, "
+                   "confiscation, deportation.", 4, (
+        ("confiscate", "seize property"),
+        ("restrict", "restrict freedoms or movement"),
+        ("ban", "ban people or organizations"),
+        ("censor", "censor or block information"),
+        ("curfew", "impose a curfew"),
+        ("martial-law", "impose a state of emergency or martial law"),
+        ("arrest", "arrest, detain or charge"),
+        ("deport", "expel or deport individuals"),
+        ("withhold", "withhold public goods or services"),
+    )),
+    PloverCategory("ASSAULT", "Deliberate actions that can cause substantial physical harm: "
+                   "attacks, fighting, killings.", 4, (
+        ("abduct", "abduct, kidnap, hijack"),
+        ("beat", "physical assault"),
+        ("torture", "torture"),
+        ("execute", "judicial execution"),
+        ("sexual", "sexual violence"),
+        ("assassinate", "targeted killing"),
+        ("destroy", "destroy property"),
+        ("primitive", "fire, blades, stones"),
+        ("firearms", "small arms and light weapons"),
+        ("explosives", "mines, improvised explosives, car bombs"),
+        ("suicide-attack", "suicide attacks"),
+        ("heavy-weapons", "artillery, tanks and other crew-served weapons"),
+        ("aerial", "air strikes, missiles and bombs from aircraft"),
+        ("drone", "drone strikes"),
+        ("cleansing", "mass expulsion or ethnic cleansing"),
+        ("massacre", "mass killing"),
+        ("unconventional", "chemical, biological, radiological or nuclear weapons"),
+        ("sideAB", "two-sided violence between a side A and a side B"),
+    )),
+)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, CameoCode]:
+    text = (Path(__file__).parent / "data" / "cameo.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
+                          delimiter="\t")
+    table: dict[str, CameoCode] = {}
+    for row in rows:
+        code = row["code"]
+        parent = None if len(code) == 2 else code[:-1] if len(code) == 4 else code[:2]
+        table[code] = CameoCode(code, row["name"], float(row["goldstein"]), int(row["quad_class"]),
+                                row["plover"] or None, row["plover_mode"] or None, parent)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _plover_table() -> dict[str, PloverCategory]:
+    return {c.name: c for c in _PLOVER}
+
+
+def lookup(code: str) -> CameoCode:
+    """Return the CAMEO code ``code`` ("19", "190", "0871"); KeyError says what is valid.
+
+    >>> lookup("19").name
+    'Fight'
+    """
+    key = str(code).strip()
+    table = _table()
+    if key in table:
+        return table[key]
+    if not _CODE_RE.fullmatch(key):
+        raise KeyError(f"{code!r} is not a CAMEO code: expected 2 to 4 digits such as '19', "
+                       f"'190' or '0871' (CAMEO codes keep their leading zero)")
+    known = next((key[:n] for n in (3, 2) if key[:n] in table), None)
+    hint = f"; its nearest known ancestor is {known!r} ({table[known].name})" if known else ""
+    raise KeyError(f"{code!r} is not in the CAMEO 1.1b3 codebook (kg/data/cameo.tsv){hint}")
+
+
+def ancestors(code: str) -> tuple[str, ...]:
+    """The codes above ``code``, nearest first, ending with its root ("0871" -> ("087", "08"))."""
+    out: list[str] = []
+    parent = lookup(code).parent
+    while parent is not None:
+        out.append(parent)
+        parent = lookup(parent).parent
+    return tuple(out)
+
+
+def codes() -> tuple[CameoCode, ...]:
+    """Every CAMEO code, in codebook order (each root followed by its refinements)."""
+    return tuple(_table().values())
+
+
+def roots() -> tuple[CameoCode, ...]:
+    """The 20 CAMEO root codes, 01 to 20."""
+    return tuple(c for c in _table().values() if c.is_root)
+
+
+def plover_categories() -> tuple[PloverCategory, ...]:
+    """The 16 PLOVER categories in the manual's order, with their modes."""
+    return _PLOVER
+
+
+def plover_category(name: str) -> PloverCategory:
+    """The PLOVER category called ``name`` ("RETREAT"); KeyError lists the valid names."""
+    try:
+        return _plover_table()[name]
+    except KeyError:
+        raise KeyError(f"{name!r} is not a PLOVER category; expected one of "
+                       f"{', '.join(_plover_table())}") from None
+
+
+def cameo_iri(code: str) -> URIRef:
+    """The SKOS concept of a CAMEO code (validated)."""
+    return CAMEO[lookup(code).code]
+
+
+def plover_iri(category: str, mode: str | None = None) -> URIRef:
+    """The SKOS concept of a PLOVER category, or of one of its modes ("RETREAT", "ceasefire")."""
+    cat = plover_category(category)
+    if mode is None:
+        return PLOVER[cat.name]
+    if mode not in cat.mode_names:
+        raise KeyError(f"{mode!r} is not a mode of PLOVER {cat.name}; expected one of "
+                       f"{', '.join(cat.mode_names) or '(none)'}")
+    return PLOVER[f"{cat.name}-{mode}"]
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(format(Decimal(repr(value)), "f"), datatype=XSD.decimal)
+
+
+def _en(text: str) -> Literal:
+    return Literal(text, lang="en")
+
+
+def _scheme_triples(g: Graph, which: str) -> None:
+    if which == "cameo":
+        g.add((CAMEO_SCHEME, RDF.type, SKOS.ConceptScheme))
+        g.add((CAMEO_SCHEME, SKOS.prefLabel, _en("CAMEO event codes")))
+        g.add((CAMEO_SCHEME, DCTERMS.source, Literal(
+            "CAMEO 1.1b3 (Schrodt 2012) as in the GDELT CAMEO event code and Goldstein tables")))
+    else:
+        g.add((PLOVER_SCHEME, RDF.type, SKOS.ConceptScheme))
+        g.add((PLOVER_SCHEME, SKOS.prefLabel, _en("PLOVER event categories and modes")))
+        g.add((PLOVER_SCHEME, DCTERMS.source, Literal(
+            "PLOVER (Open Event Data Alliance), categories of the 2024 manual")))
+
+
+def _add_cameo(g: Graph, c: CameoCode) -> None:
+    iri = CAMEO[c.code]
+    g.add((iri, RDF.type, SKOS.Concept))
+    g.add((iri, RDF.type, SEM.EventType))
+    g.add((iri, SKOS.notation, Literal(c.code)))
+    g.add((iri, SKOS.prefLabel, _en(c.name)))
+    g.add((iri, SKOS.inScheme, CAMEO_SCHEME))
+    g.add((iri, CKG.goldstein, _decimal(c.goldstein)))
+    g.add((iri, CKG.quadClass, Literal(c.quad_class)))
+    if c.parent is None:
+        g.add((iri, SKOS.topConceptOf, CAMEO_SCHEME))
+        g.add((CAMEO_SCHEME, SKOS.hasTopConcept, iri))
+    else:
+        g.add((iri, SKOS.broader, CAMEO[c.parent]))
+    if c.plover:
+        # A root that alone makes up its PLOVER category is a close match; anything finer, or a
+        # root sharing its category (09/11 ACCUSE, 18-20 ASSAULT), maps to a broader concept.
+        target = plover_iri(c.plover, c.plover_mode)
+        close = c.is_root and all(x.plover == c.plover for x in codes() if x.root == c.root) \
+            and all(r.plover != c.plover for r in roots() if r.code != c.code)
+        g.add((iri, SKOS.closeMatch if close else SKOS.broadMatch, target))
+
+
+def _add_plover(g: Graph, category: str, mode: str | None = None) -> None:
+    cat = plover_category(category)
+    iri = plover_iri(cat.name, mode)
+    g.add((iri, RDF.type, SKOS.Concept))
+    g.add((iri, RDF.type, SEM.EventType))
+    g.add((iri, SKOS.inScheme, PLOVER_SCHEME))
+    if mode is None:
+        g.add((iri, SKOS.notation, Literal(cat.name)))
+        g.add((iri, SKOS.prefLabel, _en(cat.name.capitalize())))
+        g.add((iri, SKOS.definition, _en(cat.definition)))
+        g.add((iri, CKG.quadClass, Literal(cat.quad_class)))
+        g.add((iri, SKOS.topConceptOf, PLOVER_SCHEME))
+        g.add((PLOVER_SCHEME, SKOS.hasTopConcept, iri))
+    else:
+        g.add((iri, SKOS.notation, Literal(f"{cat.name}:{mode}")))
+        g.add((iri, SKOS.prefLabel, _en(f"{cat.name.capitalize()}: {mode}")))
+        g.add((iri, SKOS.definition, _en(dict(cat.modes)[mode])))
+        g.add((iri, SKOS.broader, PLOVER[cat.name]))
+
+
+def _new_graph() -> Graph:
+    return Graph(bind_namespaces="none")
+
+
+def skos_subset(cameo_codes: Iterable[str]) -> Graph:
+    """SKOS triples for ``cameo_codes``, all their ancestors, their PLOVER concepts and the
+    two schemes: enough for a consumer of an export to find notations and roots with no other
+    file. The triples are the same as those of :func:`skos_graph` for these concepts."""
+    g = _new_graph()
+    wanted: dict[str, None] = {}
+    for code in cameo_codes:
+        c = lookup(code)
+        wanted.setdefault(c.code)
+        for a in ancestors(c.code):
+            wanted.setdefault(a)
+    if wanted:
+        _scheme_triples(g, "cameo")
+    plover: set[tuple[str, str | None]] = set()
+    for code in wanted:
+        c = lookup(code)
+        _add_cameo(g, c)
+        if c.plover:
+            plover.add((c.plover, None))
+            if c.plover_mode:
+                plover.add((c.plover, c.plover_mode))
+    if plover:
+        _scheme_triples(g, "plover")
+    for category, mode in sorted(plover, key=lambda p: (p[0], p[1] or "")):
+        _add_plover(g, category, mode)
+    _bind_used(g)
+    return g
+
+
+def skos_graph(which: TypingLiteral["cameo", "plover", "both"] = "both") -> Graph:
+    """The CAMEO scheme (every code, with Goldstein, QuadClass and its PLOVER mapping) and/or
+    the PLOVER scheme (16 categories with their modes as narrower concepts), as a new Graph."""
+    if which not in ("cameo", "plover", "both"):
+        raise ValueError(f"which={which!r}: expected 'cameo', 'plover' or 'both'")
+    g = _new_graph()
+    if which in ("cameo", "both"):
+        _scheme_triples(g, "cameo")
+        for c in codes():
+            _add_cameo(g, c)
+    if which in ("plover", "both"):
+        _scheme_triples(g, "plover")
+        for cat in plover_categories():
+            _add_plover(g, cat.name)
+            for mode in cat.mode_names:
+                _add_plover(g, cat.name, mode)
+    _bind_used(g)
+    return g
+
+
+def _bind_used(g: Graph) -> None:
+    """Bind the project's prefixes that ``g`` uses, and no others (rdflib pre-binds 29)."""
+    used = {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
+    used |= {str(o.datatype) for o in g.objects() if isinstance(o, Literal) and o.datatype}
+    for prefix, ns in PREFIXES.items():
+        if any(u.startswith(ns) for u in used):
+            g.bind(prefix, ns, replace=True, override=True)

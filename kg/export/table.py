@@ -5,6 +5,7 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg.codebook import lookup
 from kg.export.atomic import atomic_write
 from kg.model import Event
 
@@ -16,12 +17,8 @@ COLUMNS = ("id", "start", "end", "precision", "basis", "cameo", "cameo_name", "p
 
 
 def _codebook(code: str) -> tuple[str, str, str, str]:
-    try:
-        from kg.codebook import lookup
-        c = lookup(code)
-    except (ImportError, KeyError):
-        return "", "", "", ""
-    plover = c.plover + (f":{c.plover_mode}" if c.plover and c.plover_mode else "")
+    c = lookup(code)
+    plover = (c.plover or "") + (f":{c.plover_mode}" if c.plover and c.plover_mode else "")
     return c.name, plover, str(c.quad_class), str(c.goldstein)
 
 

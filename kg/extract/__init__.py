@@ -114,8 +114,15 @@ def _anaphora(em: EventMention, doc: "Doc", before: list[EventMention]) -> Event
         return em
     family = _family(em.cameo)
     prior = [p for p in before if p.sources and not p.headline]
-    # the same kind of event first ("the talks" -> earlier talks), then its family
-    for prev in sorted(reversed(prior), key=lambda p: p.cameo[:2] != em.cameo[:2]):
+    # the same kind of event first ("the talks" -> earlier talks), told with the same modality
+    # and at the same place ("the upcoming talks in London"), then its family
+    places = {m.text for m in em.places}
+
+    def fit(p: EventMention) -> tuple[bool, bool, bool]:
+        return (p.cameo[:2] != em.cameo[:2], p.modality != em.modality,
+                bool(places) and not places & {m.text for m in p.places})
+
+    for prev in sorted(reversed(prior), key=fit):
         if _family(prev.cameo) == family:
             from dataclasses import replace
             return replace(em, sources=prev.sources, targets=prev.targets,
@@ -130,17 +137,13 @@ def _line_of(offset: int, starts: list[int]) -> int | None:
 
 
 def _time_mentions(sent, finder) -> list[TimeMention]:
-    found = [TimeMention(e.text, e.start_char, e.end_char) for e in sent.ents if e.label_ in _TIME_LABELS]
+    """Time expressions of a sentence: the temporal finder's, then spaCy's where they don't overlap.
+
+    The finder knows what resolves ("over the weekend", holidays); spaCy adds what it misses.
+    """
     base = sent.start_char
-    for tm in finder(sent.text):
-        found.append(TimeMention(tm.text, tm.start + base, tm.end + base))
-    # keep the longest of overlapping expressions
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    out: list[TimeMention] = []
-    for tm in found:
-        if out and tm.start < out[-1].end:
-            if tm.end - tm.start > out[-1].end - out[-1].start:
-                out[-1] = tm
-            continue
-        out.append(tm)
-    return out
+    found = [TimeMention(tm.text, tm.start + base, tm.end + base) for tm in finder(sent.text)]
+    for e in sent.ents:
+        if e.label_ in _TIME_LABELS and not any(e.start_char < t.end and t.start < e.end_char for t in found):
+            found.append(TimeMention(e.text, e.start_char, e.end_char))
+    return sorted(found, key=lambda t: t.start)

@@ -72,11 +72,14 @@ def _role(tok: "Token") -> str:
         return "actor"
     if dep == "pobj":
         prep = tok.head.lower_
+        owner = tok.head.head.lower_  # "representatives from X", "officials in X": X takes part
+        if prep in {"from", "of", "in"} and owner in INSTITUTION_NOUNS | _GROUP_OF_PEOPLE:
+            return "actor"
         if prep in LOC_PREPS:
             return "place"
-        if prep in {"by", "with", "to", "against", "between", "of", "for", "from"}:
+        if prep in {"by", "with", "against", "between", "of", "for", "from"}:
             return "actor"
-    return "unknown"
+    return "unknown"  # "to London": a destination or an addressee; the resolver decides by the name
 
 
 def _context(span: "Span") -> str:
@@ -102,6 +105,14 @@ def index_mentions(sent: "Span", index: MentionIndex, offset_ok=lambda s, e: Tru
     for ent in sent.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
+        poss = next((t for t in ent[1:] if t.tag_ == "POS"), None)
+        if poss is not None:  # title case fools NER: "Putin's Ceasefire" is Putin's
+            ent = doc[ent.start:poss.i]
+            if ent.root.ent_type_ == "" or len(ent) == 0:
+                continue
+            ent = doc.char_span(ent.start_char, ent.end_char, label=ent.root.ent_type_ or "PERSON")
+            if ent is None:
+                continue
         text = ent.text
         start, end = ent.start_char, ent.end_char
         if text.lower().startswith("the "):
@@ -159,6 +170,8 @@ def index_mentions(sent: "Span", index: MentionIndex, offset_ok=lambda s, e: Tru
             index.add(m, range(tok.i, tok.i + 1))
 
 
+_GROUP_OF_PEOPLE = {"representatives", "officials", "delegates", "envoys", "negotiators", "diplomats",
+                    "partners", "allies", "counterparts", "commanders", "mediators", "guarantors"}
 _DATE_WORD = re.compile(r"(?i)\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                         r"nov|dec|easter|christmas|ramadan|eid|new year")
 _SPEECH_VERBS = {"say", "tell", "write", "add", "state", "post", "declare", "announce", "insist"}

@@ -30,8 +30,6 @@ _MODAL_COND = {"could", "might", "may", "would", "should", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _PLANNED_ADJ = {"upcoming", "planned", "proposed", "scheduled", "forthcoming", "next", "expected",
                 "future", "possible", "potential", "new"}
-_WEAPON_MODS = {"air": "195", "aerial": "195", "drone": "1952", "missile": "195", "rocket": "195",
-                "artillery": "194", "mortar": "194", "tank": "194", "shelling": "194"}
 _AID_NOUNS = {"support", "aid", "assistance", "funding", "help", "weapons", "arms", "supplies"}
 _FIGHTING_NOUNS = {"firing", "fighting", "hostilities", "hostility", "attacks", "activity", "fire",
                    "shelling", "strikes", "operations", "offensive"}
@@ -49,7 +47,7 @@ _PARTICIPATION_VERBS = {"host", "mediate", "broker", "sponsor", "organise", "org
                         "facilitate", "initiate", "lead", "attend", "join"}
 _REFERENCE_PREPS = {"under", "despite", "amid", "against", "within", "without", "beyond", "per"}
 _ABOUT_ROOTS = {"02", "03", "10", "12", "13"}
-_ABOUT_PATH = {"dobj", "pobj", "prep", "xcomp", "pcomp", "advcl", "ccomp", "acl", "attr", "nsubj"}
+_ABOUT_PATH = {"dobj", "pobj", "prep", "xcomp", "pcomp", "advcl", "ccomp", "acl", "attr", "nsubj", "acomp"}
 _SPEECH_ROOTS = {"01", "02", "10", "11", "12", "13"}
 _ROLE_PREPS_TARGET = {"with", "against", "to", "on", "at", "toward", "towards", "between", "for", "into"}
 
@@ -90,12 +88,13 @@ def _trigger_for(tok: "Token", lex: Lexicon) -> Trigger | None:
     return None
 
 
-def _noun_code(tok: "Token", code: str) -> str:
-    """Refine an attack noun by its weapon: "drone attacks" -> 1952, "artillery strikes" -> 194."""
+def _noun_code(tok: "Token", code: str, lex: Lexicon) -> str:
+    """Refine an attack noun by its weapon: "drone attacks" -> 195, "artillery strikes" -> 194."""
     if code.startswith("19"):
         for child in tok.children:
-            if child.dep_ in {"compound", "amod"} and child.lower_ in _WEAPON_MODS:
-                return _WEAPON_MODS[child.lower_]
+            mod = lex.get(child.lower_, "MOD") if child.dep_ in {"compound", "amod"} else None
+            if mod is not None:
+                return mod.cameo
     return code
 
 
@@ -370,7 +369,7 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "hundreds of rounds": ammunition
         if t is not None:
-            code = _noun_code(tok, t.cameo) if t.pos == "NOUN" else t.cameo
+            code = _noun_code(tok, t.cameo, lex) if t.pos == "NOUN" else t.cameo
             cands[tok.i] = _Candidate(tok, t, code)
     if not cands:
         return

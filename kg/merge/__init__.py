@@ -44,14 +44,14 @@ def _bounds(t: TimeSpan) -> tuple[dt.date, dt.date] | None:
     return lo, hi
 
 
-def _times_overlap(a: TimeSpan, b: TimeSpan, same_article: bool) -> bool:
+def _times_overlap(a: TimeSpan, b: TimeSpan, bare: bool) -> bool:
+    """Overlap within a day; a bare noun of the same article dated only by its article
+    ("the upcoming talks") may sit a few days from the dated mention it names."""
     ba, bb = _bounds(a), _bounds(b)
     if ba is None or bb is None:
-        return same_article
-    slack = dt.timedelta(days=1)
-    if a.basis == "publication" or b.basis == "publication":
-        # an undated mention (dated by its article) is the dated one when the article says so
-        slack = dt.timedelta(days=1 if not same_article else 3)
+        return bare
+    wide = bare and (a.basis == "publication" or b.basis == "publication")
+    slack = dt.timedelta(days=3 if wide else 1)
     return ba[0] - slack <= bb[1] and bb[0] - slack <= ba[1]
 
 
@@ -62,14 +62,30 @@ def _actor_keys(ev: Event) -> set[str]:
     return keys
 
 
-def _shares_actor(a: Event, b: Event) -> bool:
-    ka, kb = _actor_keys(a), _actor_keys(b)
-    if ka & kb:
-        return True
-    aff_a = {x.affiliation for x in a.actors if x.affiliation} | ka
-    aff_b = {x.affiliation for x in b.actors if x.affiliation} | kb
+def _ids(actors: tuple) -> set[str]:
+    return {x.id for x in actors}
+
+
+def _related_ids(actors: tuple) -> set[str]:
     # a person and the state they act for: Putin's truce and Russia's truce are one truce
-    return bool((aff_a & kb) or (aff_b & ka))
+    return _ids(actors) | {x.affiliation for x in actors if x.affiliation}
+
+
+def _overlap(x: tuple, y: tuple) -> bool:
+    return bool((_ids(x) & _related_ids(y)) or (_related_ids(x) & _ids(y)))
+
+
+# Meetings, agreements, truces and clashes are mutual: who is named first is an accident of
+# wording. Every other type has a direction: X accusing Y is not Y accusing X.
+_MUTUAL = ("03", "04", "057", "06", "0841", "0871", "19")
+
+
+def _shares_actor(a: Event, b: Event) -> bool:
+    if a.cameo.startswith(_MUTUAL) and b.cameo.startswith(_MUTUAL):
+        return _overlap(a.actors, b.actors)
+    if _overlap(a.sources, b.targets) and _overlap(a.targets, b.sources) and not _overlap(a.sources, b.sources):
+        return False  # the same pair in opposite directions
+    return _overlap(a.sources, b.sources) or (_overlap(a.targets, b.targets) and not (a.sources and b.sources))
 
 
 def _places_agree(a: Event, b: Event) -> bool:
@@ -88,7 +104,11 @@ def corefer(a: Event, b: Event) -> Decision:
             (a.modality == "conditional") != (b.modality == "conditional"):
         return Decision(False, f"modality differs ({a.modality} vs {b.modality})")
     same_article = bool(set(a.article_ids) & set(b.article_ids))
-    if not _times_overlap(a.time, b.time, same_article):
+    if same_article and a.modality != b.modality:
+        # one article never reports one event as both planned and done
+        return Decision(False, f"same article, modality differs ({a.modality} vs {b.modality})")
+    bare = same_article and (not a.actors or not b.actors)
+    if not _times_overlap(a.time, b.time, bare):
         return Decision(False, f"times do not overlap ({_fmt(a.time)} vs {_fmt(b.time)})")
     if not _places_agree(a, b):
         return Decision(False, "places differ")
@@ -96,13 +116,11 @@ def corefer(a: Event, b: Event) -> Decision:
         shared = sorted(_actor_keys(a) & _actor_keys(b)) or ["an affiliated actor"]
         return Decision(True, f"same type family {_family(a.cameo)}, overlapping time "
                               f"{_fmt(a.time)} ~ {_fmt(b.time)}, shared participant {', '.join(shared)}")
-    if same_article and (not a.actors or not b.actors):
+    if bare:
         # a bare noun ("the talks") joins an event of the same article only when nothing argues against it
-        bare = a if not a.actors else b
-        other = b if bare is a else a
-        if bare.modality != other.modality:
-            return Decision(False, "same article, an actorless mention with another modality")
-        if bare.places and not other.places:
+        lone = a if not a.actors else b
+        other = b if lone is a else a
+        if lone.places and not other.places:
             return Decision(False, "same article, an actorless mention placed elsewhere")
         return Decision(True, "same article, same type family and time, one mention names no actor")
     return Decision(False, "no shared participant")
@@ -168,6 +186,38 @@ def _combine(members: list[Event]) -> Event:
                    links=tuple(sorted({link for m in members for link in m.links})))
 
 
+def _keys(ev: Event) -> set[str]:
+    """Index keys under which a coreferent event must share at least one entry."""
+    keys = {"a:" + k for k in _actor_keys(ev)}
+    keys |= {"a:" + x.affiliation for x in ev.actors if x.affiliation}
+    keys |= {"d:" + d for d in ev.article_ids}  # same-article rules need no shared actor
+    return keys
+
+
+def _merge_pass(events: list[Event]) -> list[Event]:
+    clusters: list[list[Event]] = []
+    merged: list[Event] = []
+    index: dict[tuple[str, str], list[int]] = {}  # (family, key) -> cluster numbers, in order
+    for ev in events:
+        fam = _family(ev.cameo)
+        cands = sorted({ci for k in _keys(ev) for ci in index.get((fam, k), ())})
+        target = next((ci for ci in cands if corefer(merged[ci], ev).same), None)
+        if target is None:
+            target = len(clusters)
+            clusters.append([ev])
+            merged.append(ev)
+        else:
+            clusters[target].append(ev)
+            merged[target] = _combine(clusters[target])
+        for k in _keys(merged[target]):
+            bucket = index.setdefault((fam, k), [])
+            if not bucket or bucket[-1] != target:
+                if target not in bucket:
+                    bucket.append(target)
+                    bucket.sort()
+    return merged
+
+
 def merge_events(events: Iterable[Event], *, keep_actorless: bool = False) -> list[Event]:
     """Merge coreferent events; return them sorted by date, then id.
 
@@ -175,22 +225,8 @@ def merge_events(events: Iterable[Event], *, keep_actorless: bool = False) -> li
     an event nobody took part in cannot be asked about and is most often a background noun.
     """
     current = sorted(events, key=_order_key)
-    while True:
-        clusters: list[list[Event]] = []
-        merged: list[Event] = []
-        by_family: dict[str, list[int]] = {}
-        for ev in current:
-            joined = False
-            for ci in by_family.get(_family(ev.cameo), []):
-                if corefer(merged[ci], ev).same:
-                    clusters[ci].append(ev)
-                    merged[ci] = _combine(clusters[ci])
-                    joined = True
-                    break
-            if not joined:
-                by_family.setdefault(_family(ev.cameo), []).append(len(clusters))
-                clusters.append([ev])
-                merged.append(ev)
+    while True:  # to a fixed point: merging a merged set changes nothing
+        merged = _merge_pass(current)
         if len(merged) == len(current):
             break
         current = sorted(merged, key=_order_key)

@@ -50,14 +50,23 @@ def _link(a: Event, b: Event) -> str | None:
 
 def link_events(events: Sequence[Event]) -> list[Event]:
     """Return the events with their lifecycle links (``Event.links``) filled in."""
+    by_key: dict[str, list[int]] = {}
+    for n, e in enumerate(events):
+        for k in _link_keys(e):
+            by_key.setdefault(k, []).append(n)
     out = []
-    for a in events:
+    for n, a in enumerate(events):
         links = set(a.links)
-        for b in events:
-            if a.id == b.id:
+        for m in sorted({m for k in _link_keys(a) for m in by_key.get(k, ())}):
+            if m == n:
                 continue
-            rel = _link(a, b)
+            rel = _link(a, events[m])
             if rel:
-                links.add((rel, b.id))
+                links.add((rel, events[m].id))
         out.append(replace(a, links=tuple(sorted(links))) if links != set(a.links) else a)
     return out
+
+
+def _link_keys(e: Event) -> set[str]:
+    return ({"a:" + x.id for x in e.actors} | {"a:" + x.affiliation for x in e.actors if x.affiliation}
+            | {"d:" + d for d in e.article_ids})

@@ -1,6 +1,7 @@
 """Short headline-like labels for events, from their participants and CAMEO name."""
 from __future__ import annotations
 
+from kg.codebook import lookup
 from kg.model import Actor, Place
 
 __all__ = ["event_label", "cameo_name"]
@@ -10,11 +11,7 @@ _MODALITY_WORDS = {"planned": " (planned)", "conditional": " (conditional)", "ne
 
 
 def cameo_name(code: str) -> str:
-    try:
-        from kg.codebook import lookup
-        return lookup(code).name
-    except (ImportError, KeyError):
-        return f"CAMEO {code}"
+    return lookup(code).name
 
 
 def event_label(code: str, sources: tuple[Actor, ...], targets: tuple[Actor, ...],

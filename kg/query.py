@@ -327,11 +327,12 @@ def resolve_query(name_or_path: str) -> str:
             raise InputError(str(path), f"cannot read the query ({reason})",
                              "give a readable UTF-8 .rq file") from err
     files = _cookbook_files()
-    name = name_or_path[:-3] if name_or_path.endswith(".rq") else name_or_path
-    if name in files and not (path.parent != Path(".") and path.suffix):
+    has_folder = len(path.parts) > 1
+    name = name_or_path.removesuffix(".rq")
+    if name in files and not has_folder:
         return files[name].read_text(encoding="utf-8")
     listing = ", ".join(files) or "none installed"
-    if path.suffix == ".rq" or len(path.parts) > 1:
+    if path.suffix == ".rq" or has_folder:
         raise InputError(str(path), "no such query file",
                          f"give a path to a .rq file or a cookbook name: {listing}")
     raise InputError(name_or_path, "not a cookbook query name nor a .rq file",

@@ -39,6 +39,11 @@ PAIR_NOUNS = {"sides", "governments", "countries", "parties", "neighbours", "nei
               "leaders", "nations", "states", "capitals", "armies", "delegations", "rivals",
               "commissions", "negotiators"}
 _BODIES = {"delegations", "commissions", "negotiators", "militaries", "governments", "sides"}
+# Nouns for the members of a group or people: "Houthi fighters", "fighters from X", "thousands of Armenians"
+MEMBER_NOUNS = {"fighters", "militants", "rebels", "gunmen", "militiamen", "insurgents", "guerrillas",
+                "paramilitaries", "mercenaries", "supporters", "members", "protesters", "demonstrators",
+                "residents", "thousands", "hundreds", "dozens", "scores", "crowds", "crowd", "people",
+                "activists", "fighter", "militant", "rebel", "jihadists", "separatists", "loyalists"}
 LOC_PREPS = {"in", "at", "near", "outside", "into", "across", "along", "around", "toward",
              "towards", "inside", "off", "on", "over", "through", "throughout", "within", "from"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "attr", "poss", "oprd"}
@@ -67,13 +72,14 @@ def _role(tok: "Token") -> str:
         dep = tok.dep_
     if dep in {"compound", "amod", "nmod"}:
         # "the Cairo round", "Russian forces": the resolver decides by what the name is
-        return "actor" if tok.head.lower_ in INSTITUTION_NOUNS | FORCE_NOUNS | ROLE_NOUNS else "unknown"
+        return "actor" if tok.head.lower_ in INSTITUTION_NOUNS | FORCE_NOUNS | ROLE_NOUNS | MEMBER_NOUNS \
+            else "unknown"
     if dep in _ACTOR_DEPS:
         return "actor"
     if dep == "pobj":
         prep = tok.head.lower_
         owner = tok.head.head.lower_  # "representatives from X", "officials in X": X takes part
-        if prep in {"from", "of", "in"} and owner in INSTITUTION_NOUNS | _GROUP_OF_PEOPLE:
+        if prep in {"from", "of", "in"} and owner in INSTITUTION_NOUNS | _GROUP_OF_PEOPLE | MEMBER_NOUNS:
             return "actor"
         if prep in LOC_PREPS:
             return "place"
@@ -129,14 +135,17 @@ def index_mentions(sent: "Span", index: MentionIndex, offset_ok=lambda s, e: Tru
             continue
         role = _role(ent.root)
         if role == "unknown" and ent.root.dep_ in {"poss", "compound", "amod"} \
-                and head.lower_ in INSTITUTION_NOUNS | FORCE_NOUNS:
+                and head.lower_ in INSTITUTION_NOUNS | FORCE_NOUNS | MEMBER_NOUNS:
             role = "actor"
         m = EntityMention(text, start, end, ent.label_, role, _context(ent))
         index.add(m, range(ent.start, ent.end))
     # proper nouns the NER missed, where the syntax makes them participants ("Zelenskiy wrote")
     for tok in sent:
-        if tok.i in index.by_token or tok.pos_ != "PROPN" or tok.dep_ == "compound" or \
-                tok.dep_ not in _ACTOR_DEPS | {"pobj", "conj"} or \
+        modifier = tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in \
+            MEMBER_NOUNS | FORCE_NOUNS | INSTITUTION_NOUNS and tok.head.i not in index.by_token
+        if tok.i in index.by_token or tok.pos_ != "PROPN" or \
+                (tok.dep_ == "compound" and not modifier) or \
+                (tok.dep_ not in _ACTOR_DEPS | {"pobj", "conj"} and not modifier) or \
                 (tok.ent_type_ in {"DATE", "TIME"} and _DATE_WORD.search(tok.text)):
             continue
         left = tok.i

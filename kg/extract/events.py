@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.extract.arguments import FORCE_NOUNS, INSTITUTION_NOUNS, LOC_PREPS, ROLE_NOUNS, MentionIndex
+from kg.extract.arguments import (FORCE_NOUNS, INSTITUTION_NOUNS, LOC_PREPS, MEMBER_NOUNS, ROLE_NOUNS,
+                                  MentionIndex)
 from kg.extract.lexicon import Lexicon, Trigger
 from kg.model import EntityMention, EventMention, TimeMention
 
@@ -36,7 +37,7 @@ _FIGHTING_NOUNS = {"firing", "fighting", "hostilities", "hostility", "attacks", 
 _PERSON_GROUP = {"representatives", "officials", "delegates", "envoys", "leaders", "ministers",
                  "negotiators", "delegation", "delegations", "diplomats", "counterparts", "teams",
                  "partners", "allies", "commanders", "mediators", "guarantors"}
-_HEAD_NOUNS = INSTITUTION_NOUNS | FORCE_NOUNS | ROLE_NOUNS | _PERSON_GROUP
+_HEAD_NOUNS = INSTITUTION_NOUNS | FORCE_NOUNS | ROLE_NOUNS | _PERSON_GROUP | MEMBER_NOUNS
 # Verbs that say when or where a nominal event happens: "the round is due to open on Tuesday",
 # "talks that ran from Friday to Sunday", "the truce expired at midnight".
 _ASPECT_VERBS = {"open", "begin", "start", "take", "resume", "end", "run", "last", "happen", "continue",
@@ -45,6 +46,10 @@ _ASPECT_VERBS = {"open", "begin", "start", "take", "resume", "end", "run", "last
 # Verbs whose agent takes part in the nominal event they modify: "talks hosted by Switzerland"
 _PARTICIPATION_VERBS = {"host", "mediate", "broker", "sponsor", "organise", "organize", "chair",
                         "facilitate", "initiate", "lead", "attend", "join"}
+_SEIZE_VERBS = {"seize", "capture", "take control", "overrun", "retake", "retook", "recapture", "storm"}
+_TERRITORY = {"town", "city", "village", "territory", "area", "base", "airport", "region", "district",
+              "hill", "settlement", "settlements", "positions", "position", "province", "border", "crossing",
+              "port", "capital", "villages", "towns", "outpost", "island"}
 _REFERENCE_PREPS = {"under", "despite", "amid", "against", "within", "without", "beyond", "per"}
 _ABOUT_ROOTS = {"02", "03", "10", "12", "13"}
 _ABOUT_PATH = {"dobj", "pobj", "prep", "xcomp", "pcomp", "advcl", "ccomp", "acl", "attr", "nsubj", "acomp"}
@@ -67,10 +72,14 @@ def _trigger_for(tok: "Token", lex: Lexicon) -> Trigger | None:
     if pos in {"VERB", "AUX"} or (pos == "NOUN" and tok.tag_.startswith("VB")):
         for child in tok.children:
             if child.i > tok.i and (child.dep_ in {"prt", "prep", "advmod"} or child.dep_ == "dobj"):
+                if child.dep_ == "prep" and any(g.ent_type_ in {"DATE", "TIME"} for g in child.children):
+                    continue  # "called Putin on Monday" is no "call on"
                 word = child.lower_ if child.dep_ != "dobj" else child.lemma_.lower()
                 t = lex.get(f"{lemma} {word}", "VERB")
                 if t:
                     return t
+        if lemma in _PHONE_VERBS and _calls_someone(tok):
+            return lex.get("phone", "VERB")
         return lex.get(lemma, "VERB")
     if pos in {"NOUN", "PROPN"}:
         if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -86,6 +95,21 @@ def _trigger_for(tok: "Token", lex: Lexicon) -> Trigger | None:
         if t and any(c.dep_ in {"prep", "xcomp"} for c in tok.children):
             return t
     return None
+
+
+_PHONE_VERBS = {"call", "ring"}
+
+
+def _calls_someone(tok: "Token") -> bool:
+    """ "Trump called Putin": a phone call; "called it a milestone", "called for": not."""
+    kids = list(tok.children)
+    if any(c.dep_ in {"oprd", "xcomp", "ccomp", "prt"} and c.pos_ != "VERB" for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"for", "on", "off"} and
+           not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children) for c in kids):
+        return False
+    return any(c.dep_ == "dobj" and (c.ent_type_ in {"PERSON", "GPE", "ORG", "NORP"} or c.pos_ == "PROPN")
+               for c in kids)
 
 
 def _noun_code(tok: "Token", code: str, lex: Lexicon) -> str:
@@ -141,11 +165,12 @@ def _mention_for(tok: "Token", index: MentionIndex) -> list[EntityMention]:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and (head_noun or c.i in index.by_token):
             for q in _conjuncts(c):
                 out.extend(_mention_for(q, index))
-        elif c.dep_ == "prep" and c.lower_ in {"from", "of", "in"} and (low in _PERSON_GROUP or head_noun):
+        elif c.dep_ == "prep" and c.lower_ in {"from", "of", "in"} and (low in _PERSON_GROUP | MEMBER_NOUNS or head_noun):
             for p in c.children:
                 if p.dep_ == "pobj":
                     for q in _conjuncts(p):
-                        out.extend(x for x in _mention_for(q, index) if c.lower_ != "in" or low in _PERSON_GROUP)
+                        out.extend(x for x in _mention_for(q, index)
+                                   if c.lower_ != "in" or low in _PERSON_GROUP | MEMBER_NOUNS)
         elif c.dep_ == "appos":
             out.extend(_mention_for(c, index))
     return out
@@ -179,6 +204,12 @@ def _subject(tok: "Token") -> tuple[list["Token"], bool]:
                 cur = prep.head
                 continue
             if cur.dep_ == "acl":
+                # "Israeli forces arrested 25 people, the society said": the small model reads the
+                # main verb as a reduced relative; with an object of its own and no "by", the
+                # noun it hangs on is its subject
+                if cur.head.dep_ in {"nsubj", "nsubjpass", "ROOT"} and cur.tag_ in {"VBD", "VBN"} and \
+                        any(c.dep_ == "dobj" for c in cur.children) and not any(c.dep_ == "agent" for c in cur.children):
+                    return [cur.head], False
                 return [], False
             cur = cur.head
             continue
@@ -299,7 +330,7 @@ def _modality(tok: "Token", has_time: bool) -> str:
     for step in range(3):
         kids = list(cur.children)
         negated = any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids)
-        if negated and (step == 0 or tok.dep_ != "conj"):
+        if negated:
             return "negated"
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _NEG_CONTROL:
             return "negated"
@@ -313,8 +344,8 @@ def _modality(tok: "Token", has_time: bool) -> str:
             return "conditional"
         if "would" in modal:
             return "planned" if has_time else "conditional"
-        if cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head.i != cur.i:
-            cur = cur.head
+        if cur.dep_ in {"xcomp", "advcl", "dobj", "pobj", "prep"} and cur.head.i != cur.i:
+            cur = cur.head  # a coordinated verb ("did not respond, but kept shelling") has its own
             continue
         break
     if _is_future(tok):
@@ -373,6 +404,11 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
             cands[tok.i] = _Candidate(tok, t, code)
     if not cands:
         return
+    for cand in cands.values():
+        if cand.trigger.lemma in _SEIZE_VERBS and any(
+                o.i in index.by_token and index.by_token[o.i].label in {"GPE", "LOC", "FAC"} or
+                o.lemma_.lower() in _TERRITORY for o in _objects(cand.token)):
+            cand.cameo = "192"  # "seized the town of X": territory, not property
     # time expressions attach to the trigger or verb they modify
     time_at: dict[int, list[TimeMention]] = {}
     for tm in times:
@@ -430,6 +466,9 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
         if tok.pos_ != "VERB" or tok.i in cands:
             continue
         lemma = tok.lemma_.lower()
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        if prt and lex.combine(f"{lemma} {prt}", "190", None) is not None:
+            lemma = f"{lemma} {prt}"  # "carried out raids", "called off the talks"
         for o in _objects(tok):
             inner = cands.get(o.i)
             if tok.i in cands:
@@ -463,6 +502,7 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
             if _under(inner.token, cand.token, _ABOUT_PATH, hops=4):
                 cand.cameo = lex.about(cand.trigger.lemma, cand.cameo, inner.cameo, inner.trigger.pos)
                 absorbed.add(i2)
+                cand.absorbed.add(i2)
                 time_at.setdefault(i, []).extend(time_at.get(i2, []) if not time_at.get(i) else [])
     # "X accused Y of launching attacks": the attacks are Y's, claimed by X
     claims: dict[int, "Token"] = {}
@@ -522,6 +562,18 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
                 targets += _participants(_prep_objects(n, {"with", "between", "against", "on", "to"}), index)
                 if not sources:
                     sources = _participants([c for c in n.children if c.dep_ == "poss"], index)
+        for ab in sorted(cand.absorbed):
+            inner = sent.doc[ab]
+            if inner.pos_ in {"VERB", "AUX"}:
+                # "demanded that Kosovo withdraw", "threatened action against South Korea"
+                own_subj = [c for c in inner.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                targets += _participants(own_subj, index)
+                targets += _participants([c for c in inner.children if c.dep_ in {"dobj", "dative"}], index)
+                targets += _participants(_prep_objects(inner, _ROLE_PREPS_TARGET), index)
+                for o in _objects(inner):
+                    targets += _participants(_prep_objects(o, {"against", "on", "with", "to"}), index)
+            else:
+                targets += _participants(_prep_objects(inner, {"against", "on", "with", "to", "between"}), index)
         if frame == "meet" and len(sources) > 1 and not targets:
             sources, targets = sources[:1], sources[1:]
         if tok.i in claims:
@@ -576,7 +628,7 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
     sources = [m for m in sources if m not in places]
     targets = [m for m in targets if m not in places]
     times = _governing_time(tok, time_at)
-    modality = _modality(anchor, bool(times))
+    modality = _modality(anchor, bool(time_at.get(tok.i) or time_at.get(anchor.i)))
     # the statement itself is only newsworthy for some "say" verbs
     if frame == "say" and not (sources or targets):
         return extra or None

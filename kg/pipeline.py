@@ -31,12 +31,12 @@ class BuildResult:
 def build_events(articles: Iterable[Article], settings: Settings = Settings()) -> list[Event]:
     """Merged, linked events from articles (extract -> resolve -> merge)."""
     from kg.extract import extract, load_nlp
-    from kg.merge import link_events, merge_events
+    from kg.merge import date_from_links, link_events, merge_events
     from kg.resolve import resolve_all
 
     nlp = load_nlp(settings.model)
     mentions = resolve_all(extract(articles, nlp=nlp, batch_size=settings.batch_size))
-    return link_events(merge_events(mentions, keep_actorless=settings.keep_actorless))
+    return date_from_links(link_events(merge_events(mentions, keep_actorless=settings.keep_actorless)))
 
 
 def build(paths: Iterable[str | Path], *, published: dt.date | None = None,

@@ -41,6 +41,7 @@ _RDF_SUFFIXES: dict[str, tuple[str, str]] = {
     ".json": ("json-ld", "JSON_LD"), ".rdf": ("xml", "RDF_XML"), ".owl": ("xml", "RDF_XML"),
     ".n3": ("n3", "N3"),
 }
+_QUAD_FORMATS = {"trig", "nquads", "json-ld"}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {_XSD + t for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
@@ -54,8 +55,8 @@ _TABLE_CELL = 72  # characters; longer values (evidence sentences) are cut in th
 
 @dataclass(frozen=True)
 class Store:
-    """RDF loaded for querying: the engine, its native object (an ``rdflib.Dataset`` or a
-    ``pyoxigraph.Store``) and the files read, in order."""
+    """RDF loaded for querying: the engine, its native object (an ``rdflib.Graph`` holding the
+    union of every graph read, or a ``pyoxigraph.Store``) and the files read, in order."""
 
     engine: Engine
     native: Any = field(repr=False, compare=False)
@@ -83,8 +84,8 @@ class QueryResult:
 def load_store(paths: Sequence[str | Path], *,
                engine: Engine = "oxigraph") -> Store:
     """Read RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, by suffix) or folders
-    of them into a new in-memory store of ``engine``. Named graphs (TriG) are queried as one
-    union with the default graph, so a query needs no ``GRAPH`` clause.
+    of them into a new in-memory store of ``engine``. Named graphs (TriG) are merged into one
+    graph, each statement once, so a query needs no ``GRAPH`` clause.
 
     Raises InputError naming the file when it is missing, of an unknown kind, or unreadable,
     and KGError for an unknown engine or a missing pyoxigraph.
@@ -135,19 +136,31 @@ def _unreadable(path: Path, fmt: str, err: BaseException) -> InputError:
 
 
 def _load_rdflib(files: Iterable[Path]) -> Any:
-    from rdflib import Dataset
+    import warnings
 
-    ds = Dataset(default_union=True)
+    from rdflib import Dataset, Graph
+
+    # One plain Graph holds the union: queries over a Dataset make rdflib 7.6 warn on every
+    # statement, and our queries need no GRAPH clause.
+    graph = Graph(bind_namespaces="none")
     for f in files:
         fmt = _RDF_SUFFIXES[f.suffix.lower()][0]
         try:
-            ds.parse(f, format=fmt)
+            if fmt in _QUAD_FORMATS:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    ds = Dataset()
+                    ds.parse(f, format=fmt)
+                    for s, p, o, _ in ds.quads((None, None, None, None)):
+                        graph.add((s, p, o))
+            else:
+                graph.parse(f, format=fmt)
         except Exception as err:  # rdflib raises many parser exception types
             raise _unreadable(f, fmt, err) from err
-    return ds
+    return graph
 
 
-def _load_oxigraph(files: Iterable[Path]) -> Any:
+def _load_oxigraph(files: Sequence[Path]) -> Any:
     try:
         import pyoxigraph
     except ImportError:
@@ -161,6 +174,10 @@ def _load_oxigraph(files: Iterable[Path]) -> Any:
             store.bulk_load(path=str(f), format=getattr(pyoxigraph.RdfFormat, fmt))
         except (SyntaxError, ValueError, OSError) as err:
             raise _unreadable(f, fmt.replace("_", "-").lower(), err) from err
+    if any(f.suffix.lower() in (".trig", ".nq", ".jsonld", ".json") for f in files):
+        # Oxigraph's union default graph repeats a triple once per named graph holding it (a
+        # TriG export states an event in each article's graph); an RDF merge holds it once.
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } ; DROP NAMED")
     return store
 
 
@@ -215,7 +232,7 @@ def _rdflib_term(term: Any) -> str | None:
 def _run_oxigraph(store: Any, query: str) -> tuple[list[str], list[tuple[str | None, ...]]]:
     import pyoxigraph
 
-    result = store.query(query, use_default_graph_as_union=True)
+    result = store.query(query)
     if isinstance(result, pyoxigraph.QueryBoolean):
         return ["ask"], [("true" if bool(result) else "false",)]
     if isinstance(result, pyoxigraph.QueryTriples):

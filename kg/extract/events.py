@@ -50,6 +50,9 @@ _SEIZE_VERBS = {"seize", "capture", "take control", "overrun", "retake", "retook
 _TERRITORY = {"town", "city", "village", "territory", "area", "base", "airport", "region", "district",
               "hill", "settlement", "settlements", "positions", "position", "province", "border", "crossing",
               "port", "capital", "villages", "towns", "outpost", "island"}
+_STATEMENT_VERBS = {"tell", "say", "speak", "address", "brief", "announce", "add"}
+_JOIN_VERBS = {"lead", "attend", "join", "travel", "arrive", "head", "fly", "go", "come", "return",
+               "participate", "boycott", "skip", "leave", "quit"}
 _REFERENCE_PREPS = {"under", "despite", "amid", "against", "within", "without", "beyond", "per"}
 _ABOUT_ROOTS = {"02", "03", "10", "12", "13"}
 _ABOUT_PATH = {"dobj", "pobj", "prep", "xcomp", "pcomp", "advcl", "ccomp", "acl", "attr", "nsubj", "acomp"}
@@ -416,6 +419,10 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
         if span is None or span.root.i < sent.start or span.root.i >= sent.end:
             continue
         anchor = _time_anchor(span.root, set(cands))
+        before = doc[span.start - 1] if span.start > sent.start else None
+        if before is not None and before.i in cands and cands[before.i].trigger.pos == "NOUN" and \
+                tm.text.lower().startswith(("from ", "until ", "till ", "through ", "for ")):
+            anchor = before  # "a truce from December 24 to January 2": the truce's own span
         if anchor is not None:
             time_at.setdefault(anchor.i, []).append(tm)
     # a nominal's time may sit on the verb that says when it happens ("the round is due to open on Tuesday")
@@ -504,6 +511,11 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
                 absorbed.add(i2)
                 cand.absorbed.add(i2)
                 time_at.setdefault(i, []).extend(time_at.get(i2, []) if not time_at.get(i) else [])
+    # a sentence's only time expression, on a verb that is no event ("Though Sunday saw a lull,
+    # X reported ..."), dates the events that have none of their own
+    claimed = {id(tm) for i, tms in time_at.items() if i in cands for tm in tms}
+    loose = [tm for tms in time_at.values() for tm in tms if id(tm) not in claimed]
+    fallback = loose if len(loose) == 1 and len({id(t) for tms in time_at.values() for t in tms}) == 1 else []
     # "X accused Y of launching attacks": the attacks are Y's, claimed by X
     claims: dict[int, "Token"] = {}
     for i, cand in cands.items():
@@ -515,7 +527,7 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
         if i in absorbed:
             continue
         ev = _build(cand, sent, article_id, index, time_at, cands, claims, headline,
-                    anchors.get(i, cand.token))
+                    anchors.get(i, cand.token), fallback)
         if ev is not None:
             yield from ev
 
@@ -535,7 +547,8 @@ def _governing_time(tok: "Token", time_at: dict[int, list[TimeMention]]) -> list
 
 def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
            time_at: dict[int, list[TimeMention]], cands: dict[int, _Candidate],
-           claims: dict[int, "Token"], headline: bool, anchor: "Token") -> list[EventMention] | None:
+           claims: dict[int, "Token"], headline: bool, anchor: "Token",
+           fallback: list[TimeMention]) -> list[EventMention] | None:
     tok, trig = cand.token, cand.trigger
     frame = trig.frame
     sources: list[EntityMention] = []
@@ -617,17 +630,26 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
             if accusers and sources:
                 claimed_by = accusers
                 extra.append(_event(
-                    article_id, "112", head, sent, accusers, sources, [], _governing_time(head, time_at),
+                    article_id, "112", head, sent, accusers, sources, [], _governing_time(head, time_at) or fallback,
                     _modality(head, bool(time_at.get(head.i))), head, "", headline, 0.6, ()))
-        if not sources and not targets:
-            # an actorless nominal under a verb with a subject borrows it ("X launched ... attacks")
-            sources = []
+        if not sources:
+            # "the envoy led the team at the talks", "X arrived for talks": X takes part;
+            # "the ELN announced ... a truce from December 24": the truce is the ELN's
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ == "dobj" else None
+            reacts = verb is not None and verb.i in cands and cands[verb.i].cameo[:2] != "01"
+            # a reaction ("condemned the launch", "welcomed the deal") is to someone else's event
+            if verb is not None and not reacts and (verb.lemma_.lower() in _JOIN_VERBS or tok.dep_ == "dobj"):
+                subj, passive = _subject(verb)
+                if not passive:
+                    sources = _participants(subj, index)
     sources = [m for m in sources if m is not None]
     targets = [m for m in targets if m is not None and m not in sources]
-    places = _places([tok, anchor] + [sent.doc[j] for j in cand.absorbed], index, cand.cameo)
+    # where a statement was made: "..., telling reporters in Baku", "said in New York"
+    said = [c for c in tok.children if c.dep_ in {"advcl", "conj"} and c.lemma_.lower() in _STATEMENT_VERBS]
+    places = _places([tok, anchor] + [sent.doc[j] for j in cand.absorbed] + said, index, cand.cameo)
     sources = [m for m in sources if m not in places]
     targets = [m for m in targets if m not in places]
-    times = _governing_time(tok, time_at)
+    times = _governing_time(tok, time_at) or fallback
     modality = _modality(anchor, bool(time_at.get(tok.i) or time_at.get(anchor.i)))
     # the statement itself is only newsworthy for some "say" verbs
     if frame == "say" and not (sources or targets):

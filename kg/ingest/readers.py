@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import hashlib
 import json
 import re
@@ -12,14 +13,35 @@ from kg.errors import InputError
 from kg.ingest.files import SUFFIXES
 from kg.model import Article
 
-__all__ = ["read_file", "make_article", "parse_date", "MAX_BYTES"]
+__all__ = ["read_file", "make_article", "parse_date", "InputWarning", "MAX_BYTES",
+           "MAX_ARTICLE_CHARS"]
 
 MAX_BYTES = 20_000_000  # a file larger than this is not a news article (JSONL batches excepted)
-MAX_ARTICLE_CHARS = 2_000_000
+# spaCy refuses texts over nlp.max_length (1,000,000) and needs ~1 GB per 250,000 characters
+# here (183,000 characters: 0.7 GB, 6 s); the longest long-reads are under 100,000 characters.
+MAX_ARTICLE_CHARS = 200_000
 _ID_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# Files people drop into a folder of articles by mistake, told by their first bytes.
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF", "a PDF document", "convert it to text first, e.g. pdftotext"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx/.odt document?)", "save the article as .txt or .html"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document", "save the article as .txt or .html"),
+    (b"{\\rtf", "an RTF document", "save the article as .txt"),
+    (b"\x1f\x8b", "gzip-compressed", "decompress it first, e.g. gunzip"),
+    (b"\x89PNG", "a PNG image", "give the article text, not a picture of it"),
+    (b"\xff\xd8\xff", "a JPEG image", "give the article text, not a picture of it"),
+    (b"GIF8", "a GIF image", "give the article text, not a picture of it"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class InputWarning(InputError):
+    """Not an error: the input was read, but its reader should know something about it
+    (a page that looks cut off, the same article given twice)."""
 
 
 def read_file(path: Path, *, published: dt.date | None) -> Iterator[Article | InputError]:
+    """The articles of one file (or the errors and warnings of its bad parts), in file order."""
     kind = SUFFIXES.get(path.suffix.lower())
     data = _read_bytes(path, limit=None if kind == "jsonl" else MAX_BYTES)
     if kind is None:  # a file named explicitly with an unknown suffix: sniff it
@@ -27,22 +49,24 @@ def read_file(path: Path, *, published: dt.date | None) -> Iterator[Article | In
     if kind == "jsonl":
         yield from _read_jsonl(path, data, published)
     elif kind == "html":
-        yield _read_html(path, data, published)
+        yield from _read_html(path, data, published)
     else:
         text = _decode(path, data)
-        meta, text = _front_matter(text)
+        meta, text = _front_matter(text, str(path))
         date = parse_date(meta["published"], str(path)) if "published" in meta else published
         yield make_article(text, date, url=meta.get("url"), title=meta.get("title"), source=str(path))
 
 
 def make_article(text: str, published: dt.date | None, *, id: str | None = None,
                  url: str | None = None, title: str | None = None, source: str = "") -> Article:
+    """An Article with a stable id: the given one made IRI-safe, else a digest of URL and text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(source, "article text is empty", "remove it or add its text")
     if len(text) > MAX_ARTICLE_CHARS:
         raise InputError(source, f"article text is {len(text):,} characters, over the "
-                                 f"{MAX_ARTICLE_CHARS:,} limit", "split it into articles")
+                                 f"{MAX_ARTICLE_CHARS:,} limit for one article",
+                         "split it into articles")
     if id:
         ident = _ID_SAFE.sub("-", str(id)).strip("-")[:80] or _digest(str(id))
     else:
@@ -51,38 +75,83 @@ def make_article(text: str, published: dt.date | None, *, id: str | None = None,
                    title=(title or "").strip() or None, source=source)
 
 
+_WRITTEN_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y",
+                         "%b %d %Y", "%A, %d %B %Y", "%A, %B %d, %Y", "%A %d %B %Y")
+
+
 def parse_date(value: object, source: str) -> dt.date:
-    """An ISO date (or date-time) from the user or a JSONL record."""
-    s = str(value).strip()
+    """A publication date as a header line or JSONL record gives it.
+
+    ISO 8601 (``2025-04-21``, ``2025-04-21T08:15:00Z``: the date as the publisher wrote it,
+    whatever its time zone), RFC 2822 as in RSS feeds (``Mon, 21 Apr 2025 08:15:00 GMT``) or
+    written out with the month's name (``21 April 2025``, ``April 21, 2025``). Numeric
+    orders such as ``04/05/2025`` are ambiguous and refused, as is anything else.
+    """
+    s = " ".join(str(value).split())
+    for parse in (_iso_date, _rfc2822_date, _written_date):
+        date = parse(s)
+        if date is not None:
+            return date
+    raise InputError(source, f"publication date {s[:40]!r} is not a date", "write it as YYYY-MM-DD")
+
+
+def _iso_date(s: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(s[:10])
+        return dt.date.fromisoformat(s)
     except ValueError:
-        raise InputError(source, f"publication date {s!r} is not an ISO date",
-                         "write it as YYYY-MM-DD") from None
+        pass
+    try:
+        return dt.datetime.fromisoformat(s).date()
+    except ValueError:
+        return None
+
+
+def _rfc2822_date(s: str) -> dt.date | None:
+    if not re.search(r"\d{1,2}:\d{2}", s):  # RFC 2822 always has a clock time; "21 Apr 2025" is written
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _written_date(s: str) -> dt.date | None:
+    s = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", s.replace(".", ""))  # "21st April", "Apr. 21"
+    for fmt in _WRITTEN_DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 _HEADER = re.compile(r"(?i)^(published|date|title|url|source)\s*:\s*(\S.*?)\s*$")
 _HEADER_KEYS = {"published": "published", "date": "published", "title": "title", "url": "url",
                 "source": "url"}
+_MAX_HEADER_LINES = 6
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Leading ``Published: 2024-01-03`` / ``Title:`` / ``URL:`` lines of a text file."""
+def _front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
+    """Leading ``Published: 2024-01-03`` / ``Title:`` / ``URL:`` / ``Source:`` lines of a text
+    file, and the text after them. A date header that is not a date is an error: the user
+    meant to date the article, and a silently lost date would shift every relative date."""
     meta: dict[str, str] = {}
     lines = text.splitlines(keepends=True)
     n = 0
-    while n < min(len(lines), 6):
+    while n < len(lines) and not lines[n].strip():
+        n += 1
+    first = n
+    while n < min(len(lines), first + _MAX_HEADER_LINES):
         m = _HEADER.match(lines[n].strip())
         if not m:
             break
         key = _HEADER_KEYS[m[1].lower()]
-        if key == "published" and not re.match(r"\d{4}-\d{2}-\d{2}", m[2]):
-            break
-        if key == "url" and not m[2].startswith(("http://", "https://")):
-            break
-        meta[key] = m[2]
+        if key == "published":
+            parse_date(m[2], f"{source}:{n + 1}")  # raises, naming the line
+        if key != "url" or m[2].startswith(("http://", "https://")):
+            meta.setdefault(key, m[2])  # "Source: Reuters" is a header line, but not a URL
         n += 1
-    return meta, "".join(lines[n:]) if n else text
+    return meta, "".join(lines[n:]) if n > first else text
 
 
 def _digest(s: str) -> str:
@@ -93,39 +162,75 @@ def _read_bytes(path: Path, limit: int | None) -> bytes:
     try:
         size = path.stat().st_size
         if limit is not None and size > limit:
-            raise InputError(str(path), f"file is {size / 1e6:.1f} MB, too large for one article",
+            raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB "
+                                        f"limit for one article",
                              "split it, or put many articles in a .jsonl batch")
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(str(path), f"cannot read file ({e.strerror})", "check its permissions") from e
+        raise InputError(str(path), f"cannot read file ({e.strerror or e})", "check its permissions") from e
     if not data.strip():
         raise InputError(str(path), "file is empty", "remove it or add the article text")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    for magic, what, hint in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(str(path), f"file is {what}, not text", hint)
+    if b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS):
         raise InputError(str(path), "file is binary, not text",
                          "give .txt, .html or .jsonl files (convert PDFs and documents to text first)")
     return data
 
 
-def _decode(path: Path, data: bytes) -> str:
-    for enc in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+def _decode(path: Path | str, data: bytes) -> str:
+    if data.startswith(_UTF16_BOMS):
         try:
-            return data.decode(enc)
+            return data.decode("utf-16")
         except UnicodeDecodeError as e:
-            err = e
-    raise InputError(str(path), f"not UTF-8 text (bad byte at offset {err.start})",
-                     "re-save it as UTF-8, e.g. iconv -f latin1 -t utf-8")
+            raise InputError(str(path), f"not UTF-16 text (bad bytes at offset {e.start})",
+                             "re-save it as UTF-8") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise InputError(f"{path}:{line}", f"not UTF-8 text (byte 0x{data[e.start]:02x} at column "
+                                           f"{column})",
+                         "re-save it as UTF-8, e.g. iconv -f latin1 -t utf-8") from None
 
 
-def _read_html(path: Path, data: bytes, published: dt.date | None) -> Article:
+_CLOSING_TAG = re.compile(rb"</(?:html|body)\s*>", re.IGNORECASE)
+
+
+def _read_html(path: Path, data: bytes, published: dt.date | None) -> Iterator[Article | InputError]:
     from kg.ingest.html import extract_html
     page = extract_html(data, source=str(path))
-    return make_article(page.text, page.published or published, url=page.url, title=page.title,
-                        source=str(path))
+    if not _CLOSING_TAG.search(data):
+        yield InputWarning(str(path), "page looks cut off (no closing </body> or </html>); "
+                                      "read the text it has", "save the whole page again")
+    yield make_article(page.text, page.published or published, url=page.url, title=page.title,
+                       source=str(path))
+
+
+def _jsonl_lines(path: Path, data: bytes) -> Iterator[tuple[int, str | InputError]]:
+    """Numbered lines of a JSONL file, decoded one by one so that one badly encoded line
+    costs that line only. Split on newlines alone: JSON text may hold a raw U+2028, which
+    ``str.splitlines`` would take for a line break."""
+    if data.startswith(_UTF16_BOMS):
+        for n, line in enumerate(_decode(path, data).split("\n"), 1):
+            yield n, line
+        return
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as e:
+            yield n, InputError(f"{path}:{n}", f"not UTF-8 text (byte 0x{raw[e.start]:02x} at "
+                                               f"column {e.start + 1})",
+                                "re-save the file as UTF-8, e.g. iconv -f latin1 -t utf-8")
 
 
 def _read_jsonl(path: Path, data: bytes, published: dt.date | None) -> Iterator[Article | InputError]:
-    text = _decode(path, data)
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in _jsonl_lines(path, data):
+        if isinstance(line, InputError):
+            yield line
+            continue
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
@@ -144,7 +249,7 @@ def _read_jsonl(path: Path, data: bytes, published: dt.date | None) -> Iterator[
             continue
         try:
             date = parse_date(rec["published"], where) if rec.get("published") else published
-            yield make_article(body, date, id=rec.get("id"), url=_str(rec.get("url")),
+            yield make_article(body, date, id=_id(rec.get("id")), url=_str(rec.get("url")),
                                title=_str(rec.get("title")), source=where)
         except InputError as e:
             yield e
@@ -152,3 +257,8 @@ def _read_jsonl(path: Path, data: bytes, published: dt.date | None) -> Iterator[
 
 def _str(v: object) -> str | None:
     return v if isinstance(v, str) and v.strip() else None
+
+
+def _id(v: object) -> str | None:
+    # 0 is a fine id; True, lists and objects are not ids at all
+    return str(v) if isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip() else None

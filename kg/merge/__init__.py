@@ -12,13 +12,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.merge.links import link_events
+from kg.merge.links import date_from_links, link_events
 from kg.model import Event, Place, TimeSpan
 from kg.resolve.labels import event_label
 
-__all__ = ["merge_events", "corefer", "explain", "Decision", "link_events"]
+__all__ = ["merge_events", "corefer", "explain", "Decision", "link_events", "date_from_links"]
 
-_PRECISION_RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "year": 5, "unknown": 6}
+# a stated day is as good as a stated hour for dating an event ("on Friday night" vs "from midnight")
+_PRECISION_RANK = {"minute": 0, "hour": 0, "day": 0, "week": 3, "month": 4, "year": 5, "unknown": 6}
 _BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}
 _FAMILY = {"18": "19", "19": "19", "20": "19", "16": "16", "17": "17", "03": "03", "04": "04"}
 
@@ -44,14 +45,29 @@ def _bounds(t: TimeSpan) -> tuple[dt.date, dt.date] | None:
     return lo, hi
 
 
-def _times_overlap(a: TimeSpan, b: TimeSpan, bare: bool) -> bool:
-    """Overlap within a day; a bare noun of the same article dated only by its article
-    ("the upcoming talks") may sit a few days from the dated mention it names."""
+_DAYLIKE = {"minute", "hour", "day"}
+
+
+def _times_overlap(a: TimeSpan, b: TimeSpan, same_article: bool, bare: bool) -> bool:
+    """Do two mentions' times allow one event?
+
+    Across articles, reports may disagree by a day. Within one article, two mentions dated to
+    different days are different events; a bare noun dated only by its article ("the upcoming
+    talks") may sit a few days from the dated mention it names. A day never merges into a
+    vague month: "fighting earlier this month" is not the clash of the 6th.
+    """
     ba, bb = _bounds(a), _bounds(b)
     if ba is None or bb is None:
         return bare
-    wide = bare and (a.basis == "publication" or b.basis == "publication")
-    slack = dt.timedelta(days=3 if wide else 1)
+    dated = {a.basis, b.basis} <= {"explicit", "relative"}
+    if dated and (a.precision in _DAYLIKE) != (b.precision in _DAYLIKE):
+        return False
+    if bare and (a.basis == "publication" or b.basis == "publication"):
+        slack = dt.timedelta(days=3)
+    elif same_article and dated:
+        slack = dt.timedelta(0)
+    else:
+        slack = dt.timedelta(days=1)
     return ba[0] - slack <= bb[1] and bb[0] - slack <= ba[1]
 
 
@@ -85,7 +101,11 @@ def _shares_actor(a: Event, b: Event) -> bool:
         return _overlap(a.actors, b.actors)
     if _overlap(a.sources, b.targets) and _overlap(a.targets, b.sources) and not _overlap(a.sources, b.sources):
         return False  # the same pair in opposite directions
-    return _overlap(a.sources, b.sources) or (_overlap(a.targets, b.targets) and not (a.sources and b.sources))
+    if a.sources and b.sources:
+        return _overlap(a.sources, b.sources)
+    # one side names no agent: the same article, the same target, the same day
+    return bool(set(a.article_ids) & set(b.article_ids)) and _overlap(a.targets, b.targets) and \
+        a.time.start == b.time.start
 
 
 def _places_agree(a: Event, b: Event) -> bool:
@@ -108,7 +128,7 @@ def corefer(a: Event, b: Event) -> Decision:
         # one article never reports one event as both planned and done
         return Decision(False, f"same article, modality differs ({a.modality} vs {b.modality})")
     bare = same_article and (not a.actors or not b.actors)
-    if not _times_overlap(a.time, b.time, bare):
+    if not _times_overlap(a.time, b.time, same_article, bare):
         return Decision(False, f"times do not overlap ({_fmt(a.time)} vs {_fmt(b.time)})")
     if not _places_agree(a, b):
         return Decision(False, "places differ")
@@ -117,12 +137,9 @@ def corefer(a: Event, b: Event) -> Decision:
         return Decision(True, f"same type family {_family(a.cameo)}, overlapping time "
                               f"{_fmt(a.time)} ~ {_fmt(b.time)}, shared participant {', '.join(shared)}")
     if bare:
-        # a bare noun ("the talks") joins an event of the same article only when nothing argues against it
-        lone = a if not a.actors else b
-        other = b if lone is a else a
-        if lone.places and not other.places:
-            return Decision(False, "same article, an actorless mention placed elsewhere")
-        return Decision(True, "same article, same type family and time, one mention names no actor")
+        # a bare mention ("the talks", "marched through Yerevan") joins the event of the same
+        # article that names who acted, and lends it its place
+        return Decision(True, "same article, same type family, modality and time; one mention names no actor")
     return Decision(False, "no shared participant")
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from kg.model import Event
 
-__all__ = ["link_events"]
+__all__ = ["link_events", "date_from_links"]
 
 _DAY = dt.timedelta(days=1)
 
@@ -64,6 +64,20 @@ def link_events(events: Sequence[Event]) -> list[Event]:
             if rel:
                 links.add((rel, events[m].id))
         out.append(replace(a, links=tuple(sorted(links))) if links != set(a.links) else a)
+    return out
+
+
+def date_from_links(events: Sequence[Event]) -> list[Event]:
+    """An undated violation of a truce happened while the truce held: give it the truce's span."""
+    by_id = {e.id: e for e in events}
+    out = []
+    for e in events:
+        if e.time.basis in {"publication", "unknown"}:
+            truce = next((by_id[o] for rel, o in e.links if rel == "violates" and o in by_id
+                          and by_id[o].time.basis in {"explicit", "relative"}), None)
+            if truce is not None:
+                e = replace(e, time=replace(truce.time, text=""))
+        out.append(e)
     return out
 
 

@@ -41,22 +41,36 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--published", callback=_date, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none (plain text, JSONL lines without one).")
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write kg.ttl, timeline.html and events.csv into.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write kg.ttl, timeline.html and events.csv into (replacing them).")
+@click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of an earlier build to add these articles to: events merge, IRIs stay.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm if installed).")
 @click.option("--no-timeline", is_flag=True, help="Skip the HTML timeline.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path, model: str | None,
-          no_timeline: bool, quiet: bool) -> None:
+def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None, into: Path | None,
+          model: str | None, no_timeline: bool, quiet: bool) -> None:
     """Build the knowledge graph of INPUTS (.txt, .html, .jsonl files or folders).
 
     \b
     Example:
       kg build examples/easter-truce.txt --published 2025-04-21 --out exports/
       kg build reports/ batch.jsonl --out out/
+      kg build more-reports/ --into out/
     """
-    from kg.export import write_exports
+    from kg.export import load_events, write_exports
     from kg.pipeline import Settings, build as run
+
+    if (out is None) == (into is None):
+        raise click.UsageError("give exactly one of --out DIR (a new build) or --into DIR (add to one)")
+    existing = []
+    if into is not None:
+        out = into
+        if (into / "kg.ttl").exists():
+            try:
+                existing = load_events([into / "kg.ttl"])
+            except KGError as err:
+                raise _fail(err) from err
 
     def warn(err: InputError) -> None:
         click.echo(f"warning: {err}", err=True)
@@ -73,8 +87,8 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path, model:
             bar.update(1)
 
     try:
-        result = run(inputs, published=published, settings=Settings(model=model), on_error=error,
-                     on_warning=warn, progress=progress)
+        result = run(inputs, published=published, settings=Settings(model=model), existing=existing,
+                     on_error=error, on_warning=warn, progress=progress)
         written = write_exports(result.events, out, timeline=not no_timeline)
     except KGError as err:
         raise _fail(err) from err
@@ -138,6 +152,81 @@ def timeline(exports: tuple[Path, ...], out: Path, group_by: str) -> None:
     except KGError as err:
         raise _fail(err) from err
     click.echo(f"wrote {out} ({len(events)} events)", err=True)
+
+
+@cli.command()
+@click.argument("export", type=click.Path(exists=True, path_type=Path))
+@click.argument("event")
+def explain(export: Path, event: str) -> None:
+    """Say which mentions were merged into EVENT and why.
+
+    EVENT is an event id, its IRI, or words of its label. EXPORT is a kg.ttl file or its folder.
+
+    \b
+    Example:
+      kg explain exports/ "declare truce"
+    """
+    from kg.export import load_events
+
+    try:
+        events = load_events([export])
+    except KGError as err:
+        raise _fail(err) from err
+    key = event.rsplit("/", 1)[-1].lower()
+    found = [e for e in events if e.id.lower() == key] or [e for e in events if key in e.label.lower()]
+    if not found:
+        raise click.ClickException(f"no event {event!r} in {export}; give an id or words of a label")
+    for e in found:
+        when = e.time.start.isoformat() if e.time.start else "undated"
+        if e.time.end and e.time.end != e.time.start:
+            when += f"..{e.time.end.isoformat()}"
+        click.echo(f"{e.id}  {e.label}\n  CAMEO {e.cameo}, {when} ({e.time.precision}, {e.time.basis}), "
+                   f"{e.modality}, {len(e.evidence)} mention(s) in {len(e.article_ids)} article(s)")
+        for n, evd in enumerate(e.evidence, 1):
+            src = evd.url or evd.title or evd.article_id
+            click.echo(f"  [{n}] {src} (chars {evd.start}-{evd.end}), trigger {evd.trigger!r}")
+            click.echo(f"      \"{evd.sentence.strip()}\"")
+            click.echo(f"      {'first mention' if n == 1 else 'merged: ' + (evd.reason or 'same event')}")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-q", "--query", "query", required=True,
+              help="A .rq file, or the name of a cookbook query (see --list).")
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph",
+              help="Oxigraph is 10-25x faster on large exports; rdflib gives the same rows.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+def query(files: tuple[Path, ...], query: str, engine: str, fmt: str) -> None:
+    """Run a SPARQL query over exported Turtle FILES (or folders of them).
+
+    \b
+    Example:
+      kg query exports/kg.ttl -q actor-timeline
+      kg query exports/ -q my-question.rq --format csv > rows.csv
+    """
+    from kg.query import format_result, load_store, resolve_query, run_query
+
+    try:
+        text = resolve_query(query)
+        result = run_query(load_store(files, engine=engine), text)  # type: ignore[arg-type]
+    except KGError as err:
+        raise _fail(err) from err
+    click.echo(format_result(result, fmt))  # type: ignore[arg-type]
+
+
+@cli.command(name="queries")
+def list_queries() -> None:
+    """List the cookbook's ready-made SPARQL questions.
+
+    \b
+    Example:
+      kg queries
+      kg query exports/kg.ttl -q truce-lifecycle
+    """
+    from kg.query import cookbook
+
+    for name, description in sorted(cookbook().items()):
+        click.echo(f"{name:28} {description}")
 
 
 def main() -> None:

@@ -135,7 +135,7 @@ class Actor:
     name: str
     type: ActorType = "other"
     aliases: tuple[str, ...] = ()
-    affiliation: str | None = None  # id of the country actor it belongs to
+    affiliation: str | None = None  # id of the actor it acts for: a country, or a group for its leaders
     wikidata: str | None = None  # QID, only from a data source
 
 
@@ -166,6 +166,7 @@ class Evidence:
     url: str | None = None
     title: str | None = None
     published: dt.date | None = None
+    reason: str = ""  # why the merge stage judged this mention to report its event ("" for the first)
 
 
 @dataclass(frozen=True)

@@ -28,19 +28,27 @@ class BuildResult:
     problems: tuple[InputError, ...]
 
 
-def build_events(articles: Iterable[Article], settings: Settings = Settings()) -> list[Event]:
-    """Merged, linked events from articles (extract -> resolve -> merge)."""
+def build_events(articles: Iterable[Article], settings: Settings = Settings(),
+                 existing: Iterable[Event] = ()) -> list[Event]:
+    """Merged, linked events from articles (extract -> resolve -> merge).
+
+    ``existing`` events (read back from an earlier export) are merged with the new ones and
+    keep their ids, so a re-run over more articles keeps every IRI it published.
+    """
     from kg.extract import extract, load_nlp
     from kg.merge import date_from_links, link_events, merge_events
     from kg.resolve import resolve_all
 
     nlp = load_nlp(settings.model)
+    old = list(existing)
     mentions = resolve_all(extract(articles, nlp=nlp, batch_size=settings.batch_size))
-    return date_from_links(link_events(merge_events(mentions, keep_actorless=settings.keep_actorless)))
+    merged = merge_events([*old, *mentions], keep_actorless=settings.keep_actorless,
+                          keep_ids={e.id for e in old})
+    return date_from_links(link_events(merged))
 
 
 def build(paths: Iterable[str | Path], *, published: dt.date | None = None,
-          settings: Settings = Settings(),
+          settings: Settings = Settings(), existing: Iterable[Event] = (),
           on_error: Callable[[InputError], None] | None = None,
           on_warning: Callable[[InputError], None] | None = None,
           progress: Callable[[Article], None] | None = None) -> BuildResult:
@@ -65,7 +73,7 @@ def build(paths: Iterable[str | Path], *, published: dt.date | None = None,
             yield a
 
     arts = read_articles(paths, published=published, on_error=_problem, on_warning=on_warning)
-    events = build_events(_counted(arts), settings)
+    events = build_events(_counted(arts), settings, existing)
     return BuildResult(tuple(events), count, tuple(problems))
 
 

@@ -89,6 +89,7 @@ class CKG(DefinedNamespace):
     startOffset: URIRef
     endOffset: URIRef
     trigger: URIRef
+    mergeReason: URIRef
     inArticle: URIRef
     # lifecycle links between events
     violates: URIRef

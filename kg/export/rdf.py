@@ -209,6 +209,8 @@ def _add_event(g: Graph, ev: Event) -> str:
         g.add((node, CKG.endOffset, Literal(evd.end)))
         if evd.trigger:
             g.add((node, CKG.trigger, Literal(evd.trigger)))
+        if evd.reason:
+            g.add((node, CKG.mergeReason, Literal(evd.reason)))
         g.add((node, CKG.inArticle, article_iri(evd.article_id)))
     g.add((e, CKG.sourceCount, Literal(len(ev.article_ids))))
     for relation, other in ev.links:
@@ -584,6 +586,7 @@ def _read_evidence(g: Graph, node: Node) -> Evidence:
         start=int(start) if isinstance(start, Literal) else 0,
         end=int(end) if isinstance(end, Literal) else 0,
         trigger=str(g.value(node, CKG.trigger) or ""),
+        reason=str(g.value(node, CKG.mergeReason) or ""),
         url=str(url) if url is not None else None,
         title=str(title) if title is not None else None,
         published=dt.date.fromisoformat(str(issued)) if issued is not None else None,

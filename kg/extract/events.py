@@ -697,11 +697,14 @@ def _under(tok: "Token", head: "Token", via: set[str], hops: int = 5) -> bool:
 def _event(article_id: str, cameo: str, tok: "Token", sent: "Span", sources, targets, places, times,
            modality: str, anchor: "Token", duration: str, headline: bool, conf: float,
            claimed_by) -> EventMention:
-    s0 = sent.start_char
+    # the sentence as evidence: its words only, never the blanked page furniture around it
+    raw = sent.text
+    s0 = sent.start_char + len(raw) - len(raw.lstrip())
+    s1 = sent.end_char - (len(raw) - len(raw.rstrip()))
     return EventMention(
         article_id=article_id, cameo=cameo, trigger=tok.text, trigger_start=tok.idx,
-        trigger_end=tok.idx + len(tok.text), sentence=sent.text, sentence_start=s0,
-        sentence_end=sent.end_char, sources=tuple(sources), targets=tuple(targets),
+        trigger_end=tok.idx + len(tok.text), sentence=sent.doc.text[s0:s1], sentence_start=s0,
+        sentence_end=s1, sources=tuple(sources), targets=tuple(targets),
         places=tuple(places), times=tuple(times), tense=_tense(anchor, modality),  # type: ignore[arg-type]
         modality=modality, claimed_by=tuple(claimed_by), confidence=round(min(conf, 0.95), 2),  # type: ignore[arg-type]
         duration=duration, headline=headline)

@@ -96,8 +96,17 @@ def _overlap(x: tuple, y: tuple) -> bool:
 _MUTUAL = ("03", "04", "057", "06", "0841", "0871", "19")
 
 
+def _sides(actors: tuple) -> set[str]:
+    return {x.affiliation or x.id for x in actors}
+
+
 def _shares_actor(a: Event, b: Event) -> bool:
     if a.cameo.startswith(_MUTUAL) and b.cameo.startswith(_MUTUAL):
+        # talks between Russia and Ukraine are not Ukraine's call with Britain: when both
+        # name two sides or more, they must share two
+        sa, sb = _sides(a.actors), _sides(b.actors)
+        if len(sa) >= 2 and len(sb) >= 2:
+            return len(sa & sb) >= 2 or sa <= sb or sb <= sa
         return _overlap(a.actors, b.actors)
     if _overlap(a.sources, b.targets) and _overlap(a.targets, b.sources) and not _overlap(a.sources, b.sources):
         return False  # the same pair in opposite directions
@@ -127,8 +136,10 @@ def corefer(a: Event, b: Event) -> Decision:
     if same_article and a.modality != b.modality:
         # one article never reports one event as both planned and done
         return Decision(False, f"same article, modality differs ({a.modality} vs {b.modality})")
+    # a planned event the article states without a date of its own is the dated one it planned
+    undated_plan = same_article and a.modality == "planned" and "publication" in {a.time.basis, b.time.basis}
     bare = same_article and (not a.actors or not b.actors)
-    if not _times_overlap(a.time, b.time, same_article, bare):
+    if not (undated_plan or _times_overlap(a.time, b.time, same_article, bare)):
         return Decision(False, f"times do not overlap ({_fmt(a.time)} vs {_fmt(b.time)})")
     if not _places_agree(a, b):
         return Decision(False, "places differ")
@@ -179,11 +190,11 @@ def _best_time(members: list[Event]) -> TimeSpan:
     return best
 
 
-def _combine(members: list[Event]) -> Event:
-    members = sorted(members, key=_order_key)
+def _combine(members: list[Event], keep: frozenset[str] = frozenset()) -> Event:
+    members = sorted(members, key=lambda m: (m.id not in keep, _order_key(m)))
     if len(members) == 1:
         return members[0]
-    head = members[0]
+    head = members[0]  # an id already published (kept) wins, so IRIs stay stable across runs
     # the code of the best-attested mention: most participants, then most confident, then most specific
     cameo = max(members, key=lambda m: (len(m.actors) > 0, m.confidence, len(m.cameo), m.cameo)).cameo
     sources = _union(*(m.sources for m in members))
@@ -211,21 +222,31 @@ def _keys(ev: Event) -> set[str]:
     return keys
 
 
-def _merge_pass(events: list[Event]) -> list[Event]:
+def _with_reason(ev: Event, reason: str) -> Event:
+    """Note on each joining mention why it joined (kept in the export as ckg:mergeReason)."""
+    return replace(ev, evidence=tuple(e if e.reason else replace(e, reason=reason) for e in ev.evidence))
+
+
+def _merge_pass(events: list[Event], keep: frozenset[str]) -> list[Event]:
     clusters: list[list[Event]] = []
     merged: list[Event] = []
     index: dict[tuple[str, str], list[int]] = {}  # (family, key) -> cluster numbers, in order
     for ev in events:
         fam = _family(ev.cameo)
         cands = sorted({ci for k in _keys(ev) for ci in index.get((fam, k), ())})
-        target = next((ci for ci in cands if corefer(merged[ci], ev).same), None)
+        target, decision = None, None
+        for ci in cands:
+            decision = corefer(merged[ci], ev)
+            if decision.same:
+                target = ci
+                break
         if target is None:
             target = len(clusters)
             clusters.append([ev])
             merged.append(ev)
         else:
-            clusters[target].append(ev)
-            merged[target] = _combine(clusters[target])
+            clusters[target].append(_with_reason(ev, decision.reason))  # type: ignore[union-attr]
+            merged[target] = _combine(clusters[target], keep)
         for k in _keys(merged[target]):
             bucket = index.setdefault((fam, k), [])
             if not bucket or bucket[-1] != target:
@@ -235,15 +256,18 @@ def _merge_pass(events: list[Event]) -> list[Event]:
     return merged
 
 
-def merge_events(events: Iterable[Event], *, keep_actorless: bool = False) -> list[Event]:
+def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
+                 keep_ids: Iterable[str] = ()) -> list[Event]:
     """Merge coreferent events; return them sorted by date, then id.
 
     Events that still name no actor after merging are dropped unless ``keep_actorless``:
     an event nobody took part in cannot be asked about and is most often a background noun.
+    An event that absorbs one whose id is in ``keep_ids`` (already published) takes that id.
     """
+    keep = frozenset(keep_ids)
     current = sorted(events, key=_order_key)
     while True:  # to a fixed point: merging a merged set changes nothing
-        merged = _merge_pass(current)
+        merged = _merge_pass(current, keep)
         if len(merged) == len(current):
             break
         current = sorted(merged, key=_order_key)

@@ -1,0 +1,129 @@
+"""Event identity: when two mentions report one real event, and the laws merging obeys."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.merge import corefer, link_events, merge_events
+from kg.model import Actor, Event, Evidence, Place, TimeSpan
+
+RUSSIA = Actor("russia", "Russia", "country")
+UKRAINE = Actor("ukraine", "Ukraine", "country")
+PUTIN = Actor("vladimir-putin", "Vladimir Putin", "person", affiliation="russia")
+FORCES = Actor("russia-armed-forces", "Russian armed forces", "armed_forces", affiliation="russia")
+UK = Actor("united-kingdom", "United Kingdom", "country")
+USA = Actor("united-states", "United States", "country")
+LONDON = Place("london-gb", "London", "city", country="united-kingdom")
+GENEVA = Place("geneva-ch", "Geneva", "city", country="switzerland")
+
+
+def day(d: int, basis: str = "relative", precision: str = "day") -> TimeSpan:
+    return TimeSpan(dt.date(2025, 4, d), dt.date(2025, 4, d), precision, basis)  # type: ignore[arg-type]
+
+
+def ev(id: str, cameo: str, time: TimeSpan, sources=(), targets=(), *, article: str = "a1", places=(),
+       modality: str = "asserted", start: int = 0) -> Event:
+    evd = Evidence(article, f"sentence {id}", start, start + 10, "trigger", published=dt.date(2025, 4, 21))
+    return Event(id, cameo, id, time, tuple(sources), tuple(targets), tuple(places), modality,  # type: ignore[arg-type]
+                 evidence=(evd,), confidence=0.6)
+
+
+CASES = [
+    # (why, a, b, same)
+    ("one truce reported by two outlets",
+     ev("t1", "0871", day(19), [PUTIN], [UKRAINE], article="a1"),
+     ev("t2", "0871", day(19), [RUSSIA], [UKRAINE], article="a2", start=50), True),
+    ("a person and the state he speaks for share a side",
+     ev("t1", "0871", day(19), [PUTIN], article="a1"),
+     ev("t2", "0871", day(20), [RUSSIA], article="a2"), True),
+    ("outlets may disagree by a day",
+     ev("s1", "190", day(19), [FORCES], [UKRAINE], article="a1"),
+     ev("s2", "190", day(20), [FORCES], [UKRAINE], article="a2"), True),
+    ("within one article, two dated days are two events",
+     ev("s1", "190", day(19), [FORCES], [UKRAINE]),
+     ev("s2", "190", day(20), [FORCES], [UKRAINE], start=40), False),
+    ("accusations in opposite directions are two events",
+     ev("c1", "112", day(20), [UKRAINE], [RUSSIA]),
+     ev("c2", "112", day(20), [RUSSIA], [UKRAINE], start=40), False),
+    ("different types are different events",
+     ev("x1", "0871", day(19), [RUSSIA]), ev("x2", "190", day(19), [RUSSIA], start=40), False),
+    ("what did not happen never merges with what did",
+     ev("m1", "040", day(23), [UKRAINE], [UK], modality="negated", article="a1"),
+     ev("m2", "040", day(23), [UKRAINE], [UK], article="a2"), False),
+    ("talks in London are not talks in Geneva",
+     ev("m1", "046", day(23), [UKRAINE], [UK], places=[LONDON], article="a1"),
+     ev("m2", "046", day(23), [UKRAINE], [UK], places=[GENEVA], article="a2"), False),
+    ("a planned meeting is the meeting later reported held",
+     ev("m1", "040", day(23), [UKRAINE], [USA], modality="planned", article="a1"),
+     ev("m2", "040", day(23), [UKRAINE], [USA], article="a2"), True),
+    ("a call with Britain is not talks with Russia",
+     ev("m1", "046", day(21, "publication"), [RUSSIA], [UKRAINE]),
+     ev("m2", "041", day(21, "publication"), [UKRAINE], [UK], start=40), False),
+    ("fighting earlier this month is not the clash of the 6th",
+     ev("f1", "190", TimeSpan(dt.date(2025, 4, 1), dt.date(2025, 4, 21), "month", "relative",
+                              earliest=dt.date(2025, 4, 1), latest=dt.date(2025, 4, 21)), [FORCES]),
+     ev("f2", "190", day(6), [FORCES], start=40), False),
+    ("a bare noun of the same article joins the event that names its actors",
+     ev("b1", "046", day(23), [UKRAINE], [UK], modality="planned"),
+     ev("b2", "046", day(21, "publication"), modality="planned", places=[LONDON], start=90), True),
+]
+
+
+@pytest.mark.parametrize("why,a,b,same", CASES, ids=[c[0] for c in CASES])
+def test_coreference_decision(why, a, b, same):
+    decision = corefer(a, b)
+    assert decision.same is same, decision.reason
+    assert decision.reason  # every decision says why
+    assert corefer(b, a).same is same  # symmetric
+
+
+def test_merged_event_keeps_every_mention_and_says_why():
+    a, b = CASES[0][1], CASES[0][2]
+    (merged,) = merge_events([a, b])
+    assert len(merged.evidence) == 2 and set(merged.article_ids) == {"a1", "a2"}
+    assert [bool(e.reason) for e in merged.evidence].count(True) == 1
+
+
+def test_disagreeing_dates_widen_the_bounds():
+    (merged,) = merge_events([CASES[2][1], CASES[2][2]])
+    assert merged.time.earliest == dt.date(2025, 4, 19) and merged.time.latest == dt.date(2025, 4, 20)
+
+
+def test_events_that_name_nobody_are_dropped_unless_asked():
+    lone = ev("n1", "190", day(19))
+    assert merge_events([lone]) == []
+    assert merge_events([lone], keep_actorless=True) == [lone]
+
+
+def test_a_kept_id_survives_a_merge():
+    a, b = CASES[0][1], CASES[0][2]
+    (merged,) = merge_events([a, b], keep_ids={"t2"})
+    assert merged.id == "t2"
+
+
+def test_a_violation_during_a_truce_is_linked_to_it():
+    truce = ev("t", "0871", TimeSpan(dt.date(2025, 4, 19), dt.date(2025, 4, 20), "day", "relative"), [RUSSIA])
+    hit = ev("v", "196", day(20), [FORCES], [UKRAINE], start=40)
+    linked = {e.id: e for e in link_events([truce, hit])}
+    assert ("violates", "t") in linked["v"].links
+
+
+POOL = [c[1] for c in CASES] + [c[2] for c in CASES]
+# ids must be unique in one input
+POOL = [e.__class__(**{**e.__dict__, "id": f"{e.id}-{n}"}) for n, e in enumerate(POOL)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(POOL))
+def test_merging_does_not_depend_on_input_order(events):
+    assert merge_events(events) == merge_events(POOL)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(POOL), unique_by=lambda e: e.id, min_size=1, max_size=12))
+def test_merging_is_idempotent(events):
+    once = merge_events(events)
+    assert merge_events(once) == once

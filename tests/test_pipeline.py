@@ -1,0 +1,139 @@
+"""The whole pipeline on real article text: the founding example's events, one node per real
+event across sources, and incremental builds that keep every published IRI."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from kg import events_from_text
+from kg.export import load_events, write_exports
+from kg.ingest import article_from_text
+from kg.pipeline import build, build_events
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "easter-truce.txt"
+PUBLISHED = dt.date(2025, 4, 21)
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    return build([SEED], published=PUBLISHED).events
+
+
+def _named(actors, *names):
+    got = {a.name.lower() for a in actors} | {a.affiliation or "" for a in actors} | {a.id for a in actors}
+    return any(any(n.lower() in g for g in got) for n in names)
+
+
+def _find(events, root, *, who=None):
+    return [e for e in events if e.cameo.startswith(root) and (who is None or _named(e.actors, *who))]
+
+
+def test_seed_has_the_easter_truce_declared_by_putin_over_19_and_20_april(seed_events):
+    truces = _find(seed_events, "0871", who=("putin", "russia"))
+    assert truces, "no 0871 truce by Putin/Russia"
+    t = truces[0].time
+    assert (t.start, t.end) == (dt.date(2025, 4, 19), dt.date(2025, 4, 20))
+    assert t.basis == "relative" and t.precision == "day"
+
+
+def test_seed_has_the_fighting_or_violations_that_ended_the_truce(seed_events):
+    fights = [e for e in seed_events if e.cameo[:2] in {"18", "19", "20"}
+              and e.time.start and dt.date(2025, 4, 19) <= e.time.start <= dt.date(2025, 4, 21)]
+    assert fights
+    truce = _find(seed_events, "0871", who=("putin", "russia"))[0]
+    assert any(("violates", truce.id) in f.links or ("ends", truce.id) in f.links for f in fights)
+
+
+def test_seed_has_the_london_talks_planned_for_wednesday_23_april(seed_events):
+    talks = [e for e in _find(seed_events, "04", who=("ukraine",)) if e.time.start == dt.date(2025, 4, 23)]
+    assert talks, "no consultation by Ukraine on 23 April"
+    london = talks[0]
+    assert london.modality == "planned"
+    assert any(p.name == "London" for p in london.places)
+    assert _named(london.targets, "united states") and _named(london.targets, "france")
+
+
+def test_seed_has_us_pressure_on_the_talks(seed_events):
+    pressure = [e for e in seed_events if e.cameo[:2] in {"13", "10"} and _named(e.sources, "united states", "trump")]
+    assert pressure
+
+
+def test_seed_accusations_run_both_ways_and_stay_apart(seed_events):
+    accusations = _find(seed_events, "112")
+    by_zelenskiy = [e for e in accusations if _named(e.sources, "zelenskiy")]
+    by_russia = [e for e in accusations if _named(e.sources, "russia") and not _named(e.sources, "zelenskiy")]
+    assert by_zelenskiy and by_russia
+    assert by_zelenskiy[0].id != by_russia[0].id
+
+
+def test_every_event_is_linked_to_the_sentence_it_came_from(seed_events):
+    text = SEED.read_text(encoding="utf-8")
+    for e in seed_events:
+        assert e.evidence
+        for evd in e.evidence:
+            assert text[evd.start:evd.end] == evd.sentence
+            assert evd.trigger in evd.sentence
+
+
+def test_page_furniture_gives_no_event(seed_events):
+    for e in seed_events:
+        for evd in e.evidence:
+            assert "Advertisement" not in evd.sentence and "Home/" not in evd.sentence
+
+
+def test_the_same_report_from_two_outlets_is_one_node_with_two_sources(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    batch = tmp_path / "two.jsonl"
+    batch.write_text("".join(json.dumps({"text": text, "published": "2025-04-21", "url": u}) + "\n"
+                             for u in ("https://a.example/1", "https://b.example/2")), encoding="utf-8")
+    once = build([SEED], published=PUBLISHED).events
+    twice = build([batch]).events
+    assert len(twice) == len(once)
+    assert all(len(e.article_ids) == 2 for e in twice)
+
+
+def test_two_articles_about_one_meeting_give_one_event_with_both_sentences():
+    a = article_from_text("Sudan's army chief met the African Union envoy in Khartoum on Tuesday to discuss "
+                          "a ceasefire with the paramilitary forces.", dt.date(2024, 5, 15), id="wire-a")
+    b = article_from_text("The African Union envoy held talks with Sudan's army chief in Khartoum on Tuesday, "
+                          "a spokesman for the bloc said.", dt.date(2024, 5, 15), id="wire-b")
+    meetings = [e for e in build_events([a, b]) if e.cameo.startswith("04")]
+    assert len(meetings) == 1
+    assert set(meetings[0].article_ids) == {"wire-a", "wire-b"}
+    assert meetings[0].time.start == dt.date(2024, 5, 14)
+    assert any(evd.reason for evd in meetings[0].evidence), "the merge must say why"
+
+
+def test_adding_articles_to_an_export_keeps_its_iris_and_duplicates_nothing(tmp_path, seed_events):
+    write_exports(seed_events, tmp_path, timeline=False)
+    first = load_events([tmp_path / "kg.ttl"])
+    again = build([SEED], published=PUBLISHED, existing=first).events
+    assert {e.id for e in again} == {e.id for e in first}
+    assert [len(e.evidence) for e in sorted(again, key=lambda e: e.id)] == \
+        [len(e.evidence) for e in sorted(first, key=lambda e: e.id)]
+    other = article_from_text(SEED.read_text(encoding="utf-8"), PUBLISHED, url="https://c.example/3")
+    more = build_events([other], existing=first)
+    assert {e.id for e in first} <= {e.id for e in more}
+    assert all(len(e.article_ids) == 2 for e in more if e.id in {x.id for x in first})
+
+
+def test_same_input_gives_the_same_iris(seed_events):
+    again = build([SEED], published=PUBLISHED).events
+    assert [e.id for e in again] == [e.id for e in seed_events]
+
+
+def test_an_article_without_a_publication_date_invents_no_date():
+    events = events_from_text("Russian forces shelled Kharkiv on Sunday, killing three people, "
+                              "the regional governor said.", None)
+    assert events
+    assert all(e.time.start is None and e.time.basis == "unknown" for e in events)
+
+
+def test_explicit_dates_still_resolve_without_a_publication_date():
+    events = events_from_text("Armenia and Azerbaijan signed a border protocol in Geneva on 9 March 2026.", None)
+    signed = [e for e in events if e.cameo.startswith("057")]
+    assert signed and signed[0].time.start == dt.date(2026, 3, 9) and signed[0].time.basis == "explicit"

@@ -108,8 +108,9 @@ def _rdf_files(paths: Sequence[str | Path]) -> tuple[Path, ...]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
+            # a plain .json in a folder is more likely data of another kind than JSON-LD
             inside = sorted(f for f in p.rglob("*") if f.suffix.lower() in _RDF_SUFFIXES
-                            and f.is_file())
+                            and f.suffix.lower() != ".json" and f.is_file())
             if not inside:
                 raise InputError(str(p), "folder holds no RDF file",
                                  f"give .ttl files or a folder holding some "

@@ -11,17 +11,21 @@ __all__ = ["write_exports", "load_events"]
 
 
 def write_exports(events: Sequence[Event], out: str | Path, *, timeline: bool = True) -> list[Path]:
-    """Write ``out/kg.ttl``, ``out/events.csv`` and (unless told not to) ``out/timeline.html``."""
+    """Write ``out/kg.ttl``, ``out/events.csv`` and (unless told not to) the timeline as
+    ``out/timeline.html`` (interactive, offline) and ``out/timeline.svg`` (a picture for reports)."""
     from kg.export.rdf import to_rdf, write_rdf
     from kg.export.table import write_csv
 
     out = Path(out)
     written = [write_rdf(to_rdf(events), out / "kg.ttl"), write_csv(events, out / "events.csv")]
     if timeline:
-        from kg.export.timeline import write_timeline
+        from kg.export.timeline import timeline_svg, write_timeline
         from kg.graph import build_graph
 
-        written.append(write_timeline(build_graph(events), out / "timeline.html"))
+        G = build_graph(events)
+        written.append(write_timeline(G, out / "timeline.html"))
+        timeline_svg(G, out / "timeline.svg")
+        written.append(out / "timeline.svg")
     return [Path(p) for p in written]
 
 

@@ -506,7 +506,8 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
             specific = lex.combine(cand.trigger.lemma, inner.cameo, cand.cameo, light=False)
             if not about and specific is None:
                 continue
-            if _under(inner.token, cand.token, _ABOUT_PATH, hops=4):
+            if _under(inner.token, cand.token, _ABOUT_PATH, hops=4) and \
+                    not _between(inner.token, cand.token, cands, absorbed):
                 cand.cameo = lex.about(cand.trigger.lemma, cand.cameo, inner.cameo, inner.trigger.pos)
                 absorbed.add(i2)
                 cand.absorbed.add(i2)
@@ -527,7 +528,7 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
         if i in absorbed:
             continue
         ev = _build(cand, sent, article_id, index, time_at, cands, claims, headline,
-                    anchors.get(i, cand.token), fallback)
+                    anchors.get(i, cand.token), fallback, lex)
         if ev is not None:
             yield from ev
 
@@ -548,7 +549,7 @@ def _governing_time(tok: "Token", time_at: dict[int, list[TimeMention]]) -> list
 def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
            time_at: dict[int, list[TimeMention]], cands: dict[int, _Candidate],
            claims: dict[int, "Token"], headline: bool, anchor: "Token",
-           fallback: list[TimeMention]) -> list[EventMention] | None:
+           fallback: list[TimeMention], lex: Lexicon) -> list[EventMention] | None:
     tok, trig = cand.token, cand.trigger
     frame = trig.frame
     sources: list[EntityMention] = []
@@ -636,9 +637,11 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
             # "the envoy led the team at the talks", "X arrived for talks": X takes part;
             # "the ELN announced ... a truce from December 24": the truce is the ELN's
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ == "dobj" else None
-            reacts = verb is not None and verb.i in cands and cands[verb.i].cameo[:2] != "01"
-            # a reaction ("condemned the launch", "welcomed the deal") is to someone else's event
-            if verb is not None and not reacts and (verb.lemma_.lower() in _JOIN_VERBS or tok.dep_ == "dobj"):
+            # only a verb known to make this kind of event ("announced ... a truce from ...") lends
+            # it its subject; a reaction ("condemned the launch") is to someone else's event
+            makes = tok.dep_ == "dobj" and verb is not None and \
+                lex.combine(verb.lemma_.lower(), cand.cameo, None) is not None
+            if verb is not None and (verb.lemma_.lower() in _JOIN_VERBS or makes):
                 subj, passive = _subject(verb)
                 if not passive:
                     sources = _participants(subj, index)
@@ -674,6 +677,17 @@ def _accusation(verb: "Token", index: MentionIndex) -> tuple[list[EntityMention]
     accuser = _participants(subj, index)
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     return _participants(objs, index), accuser
+
+
+def _between(tok: "Token", head: "Token", cands: dict[int, "_Candidate"], absorbed: set[int]) -> bool:
+    """Is there another live trigger on the path from ``tok`` up to ``head``? It claims ``tok`` first
+    ("demanded progress, warning that it could withdraw support": the warning is about the withdrawal)."""
+    cur = tok.head
+    while cur.i != head.i and cur.head.i != cur.i:
+        if cur.i in cands and cur.i not in absorbed:
+            return True
+        cur = cur.head
+    return False
 
 
 def _hops(tok: "Token", head: "Token") -> int:

@@ -40,7 +40,10 @@ def extract_html(data: bytes, *, source: str) -> Page:
             favor_precision=True, date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as e:  # trafilatura/lxml raise many kinds on broken markup
         raise InputError(source, f"cannot parse HTML ({type(e).__name__})", "check the page is complete") from e
-    if doc is None or not _has_prose(doc.text or ""):
+    if isinstance(doc, dict):  # only with as_dict=True; typed as a union all the same
+        doc = None
+    text = (doc.text or "") if doc is not None else ""
+    if doc is None or not _has_prose(text):
         raise InputError(source, "HTML page has no article text (only menus, ads or nothing)",
                          "save the article page itself, complete")
     published = None
@@ -49,7 +52,7 @@ def extract_html(data: bytes, *, source: str) -> Page:
             published = dt.date.fromisoformat(str(doc.date)[:10])
         except ValueError:
             published = None
-    return Page(text=doc.text, title=doc.title or None, url=doc.url or None, published=published)
+    return Page(text=text, title=doc.title or None, url=doc.url or None, published=published)
 
 
 def _has_prose(text: str) -> bool:

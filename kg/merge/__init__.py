@@ -91,9 +91,10 @@ def _overlap(x: tuple, y: tuple) -> bool:
     return bool((_ids(x) & _related_ids(y)) or (_related_ids(x) & _ids(y)))
 
 
-# Meetings, agreements, truces and clashes are mutual: who is named first is an accident of
-# wording. Every other type has a direction: X accusing Y is not Y accusing X.
-_MUTUAL = ("03", "04", "057", "06", "0841", "0871", "19")
+# Meetings, agreements, cooperation, exchanges and truces are mutual: who is named first is an
+# accident of wording. Every other type has a direction: X accusing Y is not Y accusing X, and
+# Russia's strikes are not Ukraine's.
+_MUTUAL = ("04", "057", "06", "0841", "0871")
 
 
 def _sides(actors: tuple) -> set[str]:

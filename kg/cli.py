@@ -89,6 +89,8 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
     try:
         result = run(inputs, published=published, settings=Settings(model=model), existing=existing,
                      on_error=error, on_warning=warn, progress=progress)
+        if result.articles == 0:  # never replace a good earlier build with an empty one
+            raise click.ClickException("no article could be read; see the errors above")
         written = write_exports(result.events, out, timeline=not no_timeline)
     except KGError as err:
         raise _fail(err) from err
@@ -102,8 +104,6 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
                    (f", {len(result.problems)} input problem(s)" if result.problems else ""), err=True)
         for path in written:
             click.echo(f"wrote {path}", err=True)
-    if result.articles == 0:
-        raise click.ClickException("no article could be read; see the errors above")
 
 
 @cli.command()

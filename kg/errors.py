@@ -2,14 +2,15 @@
 
     KGError
     ├── InputError          an input file or article cannot be read (names the file)
-    │   └── NoDateError     an article has no publication date and none was given
+    │   ├── NoDateError     an article has no publication date and none was given
+    │   └── InputWarning    read, but the user should know (a cut-off page, a duplicate)
     ├── ModelError          the language model is missing or broken
     ├── ExportError         an output cannot be written
     └── ValidationError     an export breaks the SHACL shapes
 """
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "NoDateError", "ModelError", "ExportError", "ValidationError"]
+__all__ = ["KGError", "InputError", "NoDateError", "InputWarning", "ModelError", "ExportError", "ValidationError", "parse_problem"]
 
 
 class KGError(Exception):
@@ -27,6 +28,19 @@ class InputError(KGError):
 
 class NoDateError(InputError):
     """An article carries no publication date; relative dates cannot be anchored."""
+
+
+class InputWarning(InputError):
+    """Not an error: the input was read, but its reader should know something about it
+    (a page that looks cut off, the same article given twice)."""
+
+
+def parse_problem(err: Exception) -> str:
+    """One readable line for an RDF parser's error (rdflib's span several lines)."""
+    why = getattr(err, "_why", None)
+    if why is not None and hasattr(err, "lines"):
+        return f"{type(err).__name__}: line {err.lines + 1}: {why}"  # type: ignore[attr-defined]
+    return f"{type(err).__name__}: {' '.join(str(err).split())[:160]}"
 
 
 class ModelError(KGError):

@@ -23,6 +23,9 @@ class Settings:
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What a build gives: the merged events, how many articles were read, and the input
+    problems that were reported and skipped."""
+
     events: tuple[Event, ...]
     articles: int
     problems: tuple[InputError, ...]

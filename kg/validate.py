@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.errors import InputError, ValidationError
+from kg.errors import parse_problem, InputError, ValidationError
 from kg.vocab import ID, PREFIXES, SH
 
 __all__ = ["ValidationReport", "validate", "validate_files", "shapes_graph", "SHAPES_PATH"]
@@ -86,8 +86,8 @@ def validate_files(paths: Iterable[str | Path]) -> ValidationReport:
         except OSError as err:
             raise InputError(str(path), f"cannot read ({err.strerror or err})") from err
         except Exception as err:  # rdflib's parsers raise many exception types
-            raise InputError(str(path), f"not readable as {fmt} ({type(err).__name__}: "
-                             f"{str(err)[:160]})", "give a file written by kg build") from err
+            raise InputError(str(path), f"not readable as {fmt} ({parse_problem(err)})",
+                             "give a file written by kg build") from err
     return validate(data)
 
 

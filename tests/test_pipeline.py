@@ -6,8 +6,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
-
 from kg import events_from_text
 from kg.export import load_events, write_exports
 from kg.ingest import article_from_text
@@ -16,11 +14,6 @@ from kg.pipeline import build, build_events
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "easter-truce.txt"
 PUBLISHED = dt.date(2025, 4, 21)
-
-
-@pytest.fixture(scope="module")
-def seed_events():
-    return build([SEED], published=PUBLISHED).events
 
 
 def _named(actors, *names):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, parse_problem
 from kg.model import Event
 
 __all__ = ["write_exports", "load_events"]
@@ -43,6 +43,6 @@ def load_events(paths: Iterable[str | Path]) -> list[Event]:
             try:
                 g.parse(f, format="turtle")
             except Exception as e:  # rdflib raises many parser exception types
-                raise InputError(str(f), f"not readable Turtle ({type(e).__name__}: {str(e)[:120]})",
+                raise InputError(str(f), f"not readable Turtle ({parse_problem(e)})",
                                  "give a file written by kg build") from e
     return events_from_rdf(g)

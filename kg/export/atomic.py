@@ -28,6 +28,11 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
             yield fh
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise ExportError(f"{path}: cannot write ({e.strerror or e}); "
+                          "check the folder is writable and the disk not full") from e
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -141,8 +141,13 @@ def _time_mentions(sent, finder) -> list[TimeMention]:
 
     The finder knows what resolves ("over the weekend", holidays); spaCy adds what it misses.
     """
+    from kg.resolve.temporal import ANAPHORIC_DAY
+
     base = sent.start_char
     found = [TimeMention(tm.text, tm.start + base, tm.end + base) for tm in finder(sent.text)]
+    for m in ANAPHORIC_DAY.finditer(sent.text):  # dated later, against the article's last day
+        if not any(m.start() + base < t.end and t.start < m.end() + base for t in found):
+            found.append(TimeMention(m.group(), m.start() + base, m.end() + base))
     for e in sent.ents:
         if e.label_ in _TIME_LABELS and not any(e.start_char < t.end and t.start < e.end_char for t in found):
             found.append(TimeMention(e.text, e.start_char, e.end_char))

@@ -43,7 +43,8 @@ _BODIES = {"delegations", "commissions", "negotiators", "militaries", "governmen
 MEMBER_NOUNS = {"fighters", "militants", "rebels", "gunmen", "militiamen", "insurgents", "guerrillas",
                 "paramilitaries", "mercenaries", "supporters", "members", "protesters", "demonstrators",
                 "residents", "thousands", "hundreds", "dozens", "scores", "crowds", "crowd", "people",
-                "activists", "fighter", "militant", "rebel", "jihadists", "separatists", "loyalists"}
+                "activists", "fighter", "militant", "rebel", "jihadists", "separatists", "loyalists",
+                "officers", "chiefs", "heads", "commanders", "generals"}
 LOC_PREPS = {"in", "at", "near", "outside", "into", "across", "along", "around", "toward",
              "towards", "inside", "off", "on", "over", "through", "throughout", "within", "from"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "attr", "poss", "oprd"}

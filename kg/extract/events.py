@@ -69,6 +69,11 @@ class _Candidate:
     time_tokens: list["Token"] = field(default_factory=list)
 
 
+def _nominal(c: "_Candidate") -> bool:
+    """A nominal event, or a gerund used as one ("stop all firing", "began shelling")."""
+    return c.trigger.pos == "NOUN" or c.token.tag_ == "VBG"
+
+
 def _trigger_for(tok: "Token", lex: Lexicon) -> Trigger | None:
     pos = tok.pos_
     lemma = tok.lemma_.lower()
@@ -129,8 +134,8 @@ def _objects(tok: "Token") -> list["Token"]:
     """The nominal complements of a verb: direct object, "of"/"to"/"for"/"on" objects, xcomp nouns."""
     out = []
     for c in tok.children:
-        if c.dep_ in {"dobj", "attr", "nsubjpass"}:
-            out.append(c)
+        if c.dep_ in {"dobj", "attr", "nsubjpass"} or (c.dep_ == "xcomp" and c.tag_ == "VBG"):
+            out.append(c)  # a gerund complement too: "stop all firing", "began shelling"
         elif c.dep_ == "prep" and c.lower_ in {"of", "to", "for", "on", "from", "in", "into", "out", "with"}:
             out.extend(p for p in c.children if p.dep_ == "pobj")
     # "hundreds of drone attacks": the quantity's complement carries the event
@@ -447,7 +452,7 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
         lemma = cand.trigger.lemma
         for o in [_conjuncts(obj)[0] for obj in _objects(tok)]:
             inner = cands.get(o.i)
-            if inner is None or inner.trigger.pos != "NOUN":
+            if inner is None or not _nominal(inner):
                 code = None
                 if o.lower_ in _AID_NOUNS or o.lemma_.lower() in _AID_NOUNS:
                     code = lex.combine(lemma, "070", cand.cameo)
@@ -462,7 +467,8 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
                 continue
             own_time = time_at.get(o.i)
             if own_time and time_at.get(i) and code == inner.cameo:
-                break  # "announced on Dec 20 a truce from Dec 24": two events
+                cand.cameo = code  # "announced on Dec 20 a truce from Dec 24": two events, both truces
+                break
             cand.cameo = code
             cand.absorbed.add(o.i)
             absorbed.add(o.i)
@@ -480,7 +486,7 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
             inner = cands.get(o.i)
             if tok.i in cands:
                 break
-            if inner is not None and inner.trigger.pos == "NOUN" and o.i not in absorbed:
+            if inner is not None and _nominal(inner) and o.i not in absorbed:
                 code = lex.combine(lemma, inner.cameo, None)
                 if code is None and lemma in {"send", "dispatch"} and inner.cameo.startswith("04"):
                     code = inner.cameo
@@ -506,11 +512,13 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
             specific = lex.combine(cand.trigger.lemma, inner.cameo, cand.cameo, light=False)
             if not about and specific is None:
                 continue
+            if time_at.get(i) and time_at.get(i2) and inner.trigger.pos == "NOUN":
+                continue  # "announced on Dec 20 a truce from Dec 24": two events, two dates
             if _under(inner.token, cand.token, _ABOUT_PATH, hops=4) and \
                     not _between(inner.token, cand.token, cands, absorbed):
                 cand.cameo = lex.about(cand.trigger.lemma, cand.cameo, inner.cameo, inner.trigger.pos)
                 absorbed.add(i2)
-                cand.absorbed.add(i2)
+                cand.absorbed |= {i2} | inner.absorbed
                 time_at.setdefault(i, []).extend(time_at.get(i2, []) if not time_at.get(i) else [])
     # a sentence's only time expression, on a verb that is no event ("Though Sunday saw a lull,
     # X reported ..."), dates the events that have none of their own
@@ -534,14 +542,14 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
 
 
 def _governing_time(tok: "Token", time_at: dict[int, list[TimeMention]]) -> list[TimeMention]:
-    if tok.i in time_at:
+    if time_at.get(tok.i):
         return time_at[tok.i]
     cur = tok
     for _ in range(5):
         if cur.head.i == cur.i or cur.dep_ in {"relcl"}:
             break
         cur = cur.head
-        if cur.i in time_at:
+        if time_at.get(cur.i):
             return time_at[cur.i]
     return []
 
@@ -652,7 +660,7 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
     places = _places([tok, anchor] + [sent.doc[j] for j in cand.absorbed] + said, index, cand.cameo)
     sources = [m for m in sources if m not in places]
     targets = [m for m in targets if m not in places]
-    times = _governing_time(tok, time_at) or fallback
+    times = _governing_time(tok, time_at) or (fallback if tok.pos_ in {"VERB", "AUX"} else [])
     modality = _modality(anchor, bool(time_at.get(tok.i) or time_at.get(anchor.i)))
     # the statement itself is only newsworthy for some "say" verbs
     if frame == "say" and not (sources or targets):

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from kg.errors import InputError, NoDateError
 from kg.ingest.files import SUFFIXES, expand_paths
-from kg.ingest.readers import InputWarning, read_file
+from kg.errors import InputWarning
+from kg.ingest.readers import read_file
 from kg.model import Article
 
 __all__ = ["read_articles", "expand_paths", "SUFFIXES", "article_from_text", "InputWarning"]

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, InputWarning
 from kg.ingest.files import SUFFIXES
 from kg.model import Article
 
@@ -33,11 +33,6 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"GIF8", "a GIF image", "give the article text, not a picture of it"),
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-class InputWarning(InputError):
-    """Not an error: the input was read, but its reader should know something about it
-    (a page that looks cut off, the same article given twice)."""
 
 
 def read_file(path: Path, *, published: dt.date | None) -> Iterator[Article | InputError]:

@@ -13,7 +13,7 @@ from kg.model import (Actor, EntityMention, Event, EventMention, Evidence, Extra
                       TimeSpan)
 from kg.resolve.entities import resolve_entities
 from kg.resolve.labels import event_label
-from kg.resolve.temporal import parse_duration, resolve_time, with_duration
+from kg.resolve.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
 
 __all__ = ["resolve", "resolve_all", "resolve_span"]
 
@@ -30,8 +30,12 @@ def resolve(ex: Extraction) -> list[Event]:
     article = ex.article
     events: list[Event] = []
     headlines: list[Event] = []
-    for em in ex.events:
-        ev = _event(em, resolved, article.published, article.url, article.title)
+    last_day: dt.date | None = None  # the latest day the article's text has named, in reading order
+    for em in sorted(ex.events, key=lambda m: m.trigger_start):
+        ev = _event(em, resolved, article.published, article.url, article.title, last_day)
+        if ev.time.basis in {"explicit", "relative"} and ev.time.precision in {"day", "hour", "minute"} \
+                and not ev.time.text.lower().startswith(("from", "until")):
+            last_day = ev.time.start
         (headlines if em.headline else events).append(ev)
     return _lend_headline_actors(events, headlines)
 
@@ -69,10 +73,19 @@ def _with_pronouns(mentions: tuple[EntityMention, ...], resolved: dict) -> dict:
     return out
 
 
-def resolve_span(em: EventMention, published: dt.date | None) -> TimeSpan:
-    """The span of an event mention: its governing time expression, else the publication date."""
+def resolve_span(em: EventMention, published: dt.date | None, last_day: dt.date | None = None) -> TimeSpan:
+    """The span of an event mention: its governing time expression, else the publication date.
+
+    "The same day", "the next day" and "the day before" count from ``last_day``, the day the
+    article named last.
+    """
     span = None
     for tm in em.times:
+        shift = anaphoric_shift(tm.text)
+        if shift is not None and last_day is not None:
+            day = last_day + dt.timedelta(days=shift)
+            span = TimeSpan(day, day, "day", "relative", tm.text)
+            break
         span = resolve_time(tm.text, published, tense=em.tense, sentence=em.sentence)
         if span is not None:
             break
@@ -113,13 +126,13 @@ def _places(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Place,
 
 
 def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str | None,
-           title: str | None) -> Event:
+           title: str | None, last_day: dt.date | None = None) -> Event:
     sources = _actors(em.sources, resolved)
     targets = tuple(a for a in _actors(em.targets, resolved) if a.id not in {s.id for s in sources})
     # a name in a participant slot that is a place after all ("the Cairo round") places the event
     places = _places(em.places + tuple(m for m in em.sources + em.targets
                                        if isinstance(resolved.get(m), Place)), resolved)
-    span = resolve_span(em, published)
+    span = resolve_span(em, published, last_day)
     evidence = Evidence(em.article_id, em.sentence, em.sentence_start, em.sentence_end,
                         em.trigger, url, title, published)
     key = f"{em.article_id}|{em.trigger_start}|{em.cameo}"

@@ -54,10 +54,11 @@ def _with_line_breaks(nlp: "Language") -> "Language":
             @_L.component("kg_line_breaks")
             def _line_breaks(doc: "Doc") -> "Doc":
                 # a newline always ends a sentence: headings and paragraphs never run together
-                for tok in doc[1:]:
-                    prev = doc[tok.i - 1]
-                    if "\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
+                after_newline = False
+                for tok in doc:
+                    if after_newline and tok.i:
                         tok.is_sent_start = True
+                    after_newline = "\n" in tok.text_with_ws
                 return doc
         nlp.add_pipe("kg_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     return nlp

@@ -725,7 +725,7 @@ def _event(article_id: str, cameo: str, tok: "Token", sent: "Span", sources, tar
     s1 = sent.end_char - (len(raw) - len(raw.rstrip()))
     return EventMention(
         article_id=article_id, cameo=cameo, trigger=tok.text, trigger_start=tok.idx,
-        trigger_end=tok.idx + len(tok.text), sentence=sent.doc.text[s0:s1], sentence_start=s0,
+        trigger_end=tok.idx + len(tok.text), sentence=raw.strip(), sentence_start=s0,
         sentence_end=s1, sources=tuple(sources), targets=tuple(targets),
         places=tuple(places), times=tuple(times), tense=_tense(anchor, modality),  # type: ignore[arg-type]
         modality=modality, claimed_by=tuple(claimed_by), confidence=round(min(conf, 0.95), 2),  # type: ignore[arg-type]

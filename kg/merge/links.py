@@ -19,16 +19,11 @@ def _span(e: Event) -> tuple[dt.date, dt.date] | None:
     return e.time.start, e.time.end or e.time.start
 
 
-def _related(a: Event, b: Event) -> bool:
-    ids_a = {x.id for x in a.actors} | {x.affiliation for x in a.actors if x.affiliation}
-    ids_b = {x.id for x in b.actors} | {x.affiliation for x in b.actors if x.affiliation}
-    return bool(ids_a & ids_b) or bool(set(a.article_ids) & set(b.article_ids))
-
-
 def _link(a: Event, b: Event) -> str | None:
-    """The relation from ``a`` to ``b``, if the lifecycle of conflict and talks says there is one."""
+    """The relation from ``a`` to ``b`` (two events that share an actor, a state or an article),
+    if the lifecycle of conflict and talks says there is one."""
     sa, sb = _span(a), _span(b)
-    if sa is None or sb is None or not _related(a, b):
+    if sa is None or sb is None:
         return None
     ra, rb = a.cameo[:2], b.cameo[:2]
     if b.cameo.startswith("0871") and a.modality != "conditional":
@@ -48,18 +43,46 @@ def _link(a: Event, b: Event) -> str | None:
     return None
 
 
+def _kind(code: str) -> str | None:
+    """What an event can be the object of a link as: a truce, a use of force, a consultation."""
+    if code.startswith("0871"):
+        return "truce"
+    if code[:2] in {"18", "19", "20"}:
+        return "force"
+    if code[:2] == "04":
+        return "consult"
+    return None
+
+
+def _wanted(code: str) -> tuple[str, ...]:
+    """The kinds of event an event of this code can link to (see ``_link``)."""
+    if code[:2] in {"18", "19", "20"}:
+        return ("truce",)
+    if code.startswith("112"):
+        return ("force",)
+    if code.startswith(("057", "036")):
+        return ("consult",)
+    return ()
+
+
 def link_events(events: Sequence[Event]) -> list[Event]:
-    """Return the events with their lifecycle links (``Event.links``) filled in."""
-    by_key: dict[str, list[int]] = {}
+    """Return the events with their lifecycle links (``Event.links``) filled in.
+
+    Only events that share an actor, a state or an article are compared, and only for the
+    pairs of types the lifecycle knows, so the work grows with the links, not the events squared.
+    """
+    keys = [_link_keys(e) for e in events]
+    by_key: dict[tuple[str, str], list[int]] = {}
     for n, e in enumerate(events):
-        for k in _link_keys(e):
-            by_key.setdefault(k, []).append(n)
+        kind = _kind(e.cameo)
+        if kind:
+            for k in keys[n]:
+                by_key.setdefault((kind, k), []).append(n)
     out = []
     for n, a in enumerate(events):
         links = set(a.links)
-        for m in sorted({m for k in _link_keys(a) for m in by_key.get(k, ())}):
-            if m == n:
-                continue
+        cands = {m for kind in _wanted(a.cameo) for k in keys[n] for m in by_key.get((kind, k), ())}
+        for m in sorted(cands - {n}):
             rel = _link(a, events[m])
             if rel:
                 links.add((rel, events[m].id))
@@ -81,6 +104,6 @@ def date_from_links(events: Sequence[Event]) -> list[Event]:
     return out
 
 
-def _link_keys(e: Event) -> set[str]:
-    return ({"a:" + x.id for x in e.actors} | {"a:" + x.affiliation for x in e.actors if x.affiliation}
-            | {"d:" + d for d in e.article_ids})
+def _link_keys(e: Event) -> frozenset[str]:
+    return frozenset({"a:" + x.id for x in e.actors} | {"a:" + x.affiliation for x in e.actors if x.affiliation}
+            | {"d:" + d for d in e.article_ids})  # actors, the states they act for, articles

@@ -1,4 +1,4 @@
-"""Ask SPARQL questions of exported RDF files in rdflib or Oxigraph, with the same answers from both.
+"""Ask SPARQL questions of exported RDF in rdflib or Oxigraph, with the same answers from both.
 
 >>> from kg.query import cookbook
 >>> "actor-timeline" in cookbook()

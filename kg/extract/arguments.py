@@ -80,7 +80,7 @@ def _role(tok: "Token") -> str:
     if dep == "pobj":
         prep = tok.head.lower_
         owner = tok.head.head.lower_  # "representatives from X", "officials in X": X takes part
-        if prep in {"from", "of", "in"} and owner in INSTITUTION_NOUNS | _GROUP_OF_PEOPLE | MEMBER_NOUNS:
+        if prep in {"from", "of"} and owner in INSTITUTION_NOUNS | _GROUP_OF_PEOPLE | MEMBER_NOUNS:
             return "actor"
         if prep in LOC_PREPS:
             return "place"

@@ -50,6 +50,7 @@ _SEIZE_VERBS = {"seize", "capture", "take control", "overrun", "retake", "retook
 _TERRITORY = {"town", "city", "village", "territory", "area", "base", "airport", "region", "district",
               "hill", "settlement", "settlements", "positions", "position", "province", "border", "crossing",
               "port", "capital", "villages", "towns", "outpost", "island"}
+_UNDERGO = {"come", "face", "suffer", "sustain", "endure", "withstand", "repel", "repulse"}
 _STATEMENT_VERBS = {"tell", "say", "speak", "address", "brief", "announce", "add"}
 _JOIN_VERBS = {"lead", "attend", "join", "travel", "arrive", "head", "fly", "go", "come", "return",
                "participate", "boycott", "skip", "leave", "quit"}
@@ -173,12 +174,11 @@ def _mention_for(tok: "Token", index: MentionIndex) -> list[EntityMention]:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and (head_noun or c.i in index.by_token):
             for q in _conjuncts(c):
                 out.extend(_mention_for(q, index))
-        elif c.dep_ == "prep" and c.lower_ in {"from", "of", "in"} and (low in _PERSON_GROUP | MEMBER_NOUNS or head_noun):
+        elif c.dep_ == "prep" and c.lower_ in {"from", "of"} and (low in _PERSON_GROUP | MEMBER_NOUNS or head_noun):
             for p in c.children:
                 if p.dep_ == "pobj":
                     for q in _conjuncts(p):
-                        out.extend(x for x in _mention_for(q, index)
-                                   if c.lower_ != "in" or low in _PERSON_GROUP | MEMBER_NOUNS)
+                        out.extend(_mention_for(q, index))
         elif c.dep_ == "appos":
             out.extend(_mention_for(c, index))
     return out
@@ -257,13 +257,22 @@ def _places(heads: list["Token"], index: MentionIndex, cameo: str) -> list[Entit
             continue
         seen.add(h.i)
         for c in h.children:
-            if c.dep_ not in {"prep", "dative"} or (c.lower_ not in preps and not (depth and c.lower_ == "of")):
+            if c.dep_ not in {"prep", "dative"}:
                 continue
-            for pobj in (p for p in c.children if p.dep_ == "pobj"):
+            if c.lower_ not in preps and not (depth and c.lower_ == "of"):
+                # "summoned the ambassador to the ministry in Manila": look inside, take nothing here
+                todo += [(p, depth + 1) for p in c.children if p.dep_ == "pobj"]
+                continue
+            # "from near Sondok": a preposition may govern another before its object
+            objs = [p for p in c.children if p.dep_ == "pobj"] + \
+                [g for p in c.children if p.dep_ in {"prep", "pcomp"} for g in p.children if g.dep_ == "pobj"]
+            for pobj in objs:
                 for q in _conjuncts(pobj):
                     for t in [q] + [k for k in q.children if k.dep_ in {"compound", "poss"}]:
                         m = index.by_token.get(t.i)
-                        if m is not None and m.label in {"GPE", "LOC", "FAC", "PROPN"} and m not in out:
+                        # the syntax outranks a wrong NER label ("marched through Yerevan" as PERSON)
+                        if m is not None and m.role != "actor" and m not in out and \
+                                (m.label in {"GPE", "LOC", "FAC", "PROPN"} or m.role == "place"):
                             out.append(m)
                     todo.append((q, depth + 1))
     return out
@@ -402,7 +411,8 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
     cands: dict[int, _Candidate] = {}
     for tok in sent:
         t = _trigger_for(tok, lex)
-        if t is not None and t.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _REFERENCE_PREPS:
+        if t is not None and t.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _REFERENCE_PREPS \
+                and not (tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in _UNDERGO | {"be", "remain"}):
             continue  # "under the agreement", "marched against the deal": a reference, not a report
         if t is not None and tok.lemma_.lower() == "round" and any(c.dep_ == "nummod" for c in tok.children) \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -490,8 +500,11 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
                 code = lex.combine(lemma, inner.cameo, None)
                 if code is None and lemma in {"send", "dispatch"} and inner.cameo.startswith("04"):
                     code = inner.cameo
+                frame = "act"
+                if code is None and lemma in _UNDERGO and inner.cameo[:2] in {"17", "18", "19", "20"}:
+                    code, frame = inner.cameo, "undergo"  # the subject suffers the attack
                 if code:
-                    new = _Candidate(tok, Trigger(lemma, "VERB", code, "act"), code, {o.i})
+                    new = _Candidate(tok, Trigger(lemma, "VERB", code, frame), code, {o.i})
                     cands[tok.i] = new
                     absorbed.add(o.i)
                     time_at.setdefault(tok.i, []).extend(time_at.get(o.i, []))
@@ -571,7 +584,7 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
             passive = False
         else:
             subj, passive = _subject(tok)
-        if passive:
+        if passive or trig.frame == "undergo":
             sources = _participants(_agent(tok), index)
             targets = _participants(subj, index)
         else:
@@ -656,8 +669,12 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
     sources = [m for m in sources if m is not None]
     targets = [m for m in targets if m is not None and m not in sources]
     # where a statement was made: "..., telling reporters in Baku", "said in New York"
-    said = [c for c in tok.children if c.dep_ in {"advcl", "conj"} and c.lemma_.lower() in _STATEMENT_VERBS]
-    places = _places([tok, anchor] + [sent.doc[j] for j in cand.absorbed] + said, index, cand.cameo)
+    said = [c for c in tok.subtree if c.dep_ in {"advcl", "conj", "xcomp"} and c.head.i == tok.i or
+            c.dep_ in {"advcl", "conj", "xcomp"} and c.head.i == anchor.i]
+    said = [c for c in said if c.lemma_.lower() in _STATEMENT_VERBS]
+    # "freed two soldiers, handing them to a commission near the town of Tame": the same act
+    adjuncts = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in cands]
+    places = _places([tok, anchor] + [sent.doc[j] for j in cand.absorbed] + said + adjuncts, index, cand.cameo)
     sources = [m for m in sources if m not in places]
     targets = [m for m in targets if m not in places]
     times = _governing_time(tok, time_at) or (fallback if tok.pos_ in {"VERB", "AUX"} else [])

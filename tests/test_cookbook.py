@@ -57,6 +57,7 @@ ANKARA = Place("ankara", "Ankara", "city", country="turkey")
 POKROVSK = Place("pokrovsk", "Pokrovsk", "city", country="ukraine", lat=48.282, lon=37.176,
                  geonames=704508)
 KHERSON = Place("kherson", "Kherson", "city", country="ukraine", lat=46.6354, lon=32.6169)
+NIKOPOL = Place("nikopol", "Nikopol", "city", country="ukraine", lat=47.5667, lon=34.4)
 KURSK = Place("kursk-region", "Kursk region", "region", country="russia", lat=51.5, lon=36.0)
 AVDIIVKA = Place("avdiivka", "Avdiivka", "city", country="ukraine", lat=48.139, lon=37.7425)
 GOMA = Place("goma", "Goma", "city", country="dr-congo", lat=-1.6792, lon=29.2228)
@@ -189,11 +190,13 @@ def story() -> list[Event]:
               sources=(USA,), targets=(RUSSIA,), evidence=(
                   said("paper-aid-0513", 2, "U.S. officials this month warned Moscow of new "
                        "sanctions on its oil exports.", "warned"),)),
-        Event("kherson-unverified-shelling", "190", "Unverified reports of shelling in Kherson",
-              TimeSpan.unknown(), sources=(RU_FORCES,), targets=(UKRAINE,), places=(KHERSON,),
+        Event("nikopol-unverified-shelling", "190",
+              "Unverified reports of shelling in Nikopol and Kherson", TimeSpan.unknown(),
+              sources=(RU_FORCES,), targets=(UKRAINE,), places=(NIKOPOL, KHERSON),
               confidence=0.2, evidence=(
-                  said("paper-aid-0513", 5, "Residents of Kherson have also reported shelling "
-                       "that could not be independently verified.", "shelling"),)),
+                  said("paper-aid-0513", 5, "Residents of Nikopol and Kherson have also "
+                       "reported shelling that could not be independently verified.",
+                       "shelling"),)),
         Event("goma-offensive", "190", "M23 rebels fight Congolese troops around Goma",
               TimeSpan(D(2025, 1, 26), D(2025, 1, 28), "day", "explicit", "from Jan. 26"),
               sources=(M23,), targets=(DRC,), places=(GOMA,), evidence=(
@@ -676,6 +679,7 @@ def test_fighting_places_count_asserted_fighting_at_places_with_coordinates(stor
     names = [r[1] for r in result.rows]
     assert "Sake" not in names  # no coordinates
     assert names[0] == "Goma"  # the negated Rwandan fighting is not counted, the rest is
+    assert result.rows[names.index("Nikopol")][5:] == (None, None)  # fighting of unknown date
 
 
 # --- the engines agree on the edge cases -------------------------------------------------------

@@ -50,6 +50,7 @@ import pytest
 from kg.model import MODALITIES
 
 _TABLE = Path(__file__).parent / "data" / "extraction_cases.jsonl"
+_GAPS = Path(__file__).parent / "data" / "extraction_known_gaps.tsv"
 _DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 
 _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
@@ -107,6 +108,22 @@ def _cases() -> tuple[dict[str, Any], ...]:
 
 def _case_params() -> list[Any]:
     return [pytest.param(c, id=str(c.get("id", f"line-{i}"))) for i, c in enumerate(_cases(), 1)]
+
+
+def _known_gaps() -> dict[str, str]:
+    """Case id -> what the extractor still misses (tests/data/extraction_known_gaps.tsv)."""
+    gaps = {}
+    for line in _GAPS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            case_id, _, why = line.partition("\t")
+            gaps[case_id] = why
+    return gaps
+
+
+def _extraction_params() -> list[Any]:
+    gaps = _known_gaps()
+    return [pytest.param(c, id=str(c["id"]), marks=pytest.mark.xfail(strict=True, reason=f"known gap: {gaps[c['id']]}"))
+            if c.get("id") in gaps else pytest.param(c, id=str(c["id"])) for c in _cases()]
 
 
 def _norm(text: str) -> str:
@@ -351,7 +368,7 @@ def test_no_sentence_shares_a_long_word_run_with_the_dev_set() -> None:
 
 # --------------------------------------------------------------------------- the extractor against it
 
-@pytest.mark.parametrize("case", _case_params())
+@pytest.mark.parametrize("case", _extraction_params())
 def test_extraction_matches_table(case: dict[str, Any]) -> None:
     from kg import events_from_text  # absent until the extractor lands: ImportError fails each case
 
@@ -365,3 +382,8 @@ def test_extraction_matches_table(case: dict[str, Any]) -> None:
     forbidden = [e for e in events if e.cameo[:2] in case["forbid_roots"]]
     forbidden += [e for e in events for rule in case.get("forbid", []) if _breaks(e, rule)]
     assert forbidden == [], f"forbidden events produced:\n{_show(forbidden)}\nfrom {shown}"
+
+
+def test_every_known_gap_names_a_case_of_the_table() -> None:
+    ids = {c["id"] for c in _cases()}
+    assert set(_known_gaps()) <= ids

@@ -131,8 +131,9 @@ def test_terms_come_back_as_one_lexical_form_in_both_engines(literals, variable,
 
 
 def test_computed_numbers_agree_between_engines(literals):
+    decimal = "<http://www.w3.org/2001/XMLSchema#decimal>"
     result = both([literals], f"""SELECT (SUM(?d) AS ?sum) (COUNT(*) AS ?n) (7 / 2 AS ?half)
-        WHERE {{ <{EX}a> ?p ?d FILTER(DATATYPE(?d) = <http://www.w3.org/2001/XMLSchema#decimal>) }}""")
+        WHERE {{ <{EX}a> ?p ?d FILTER(DATATYPE(?d) = {decimal}) }}""")
     assert result.rows == (("-8.5", "2", "3.5"),)
 
 

@@ -335,6 +335,40 @@ def _is_future(tok: "Token") -> bool:
     return False
 
 
+def _threat_code(code: str) -> str | None:
+    """The CAMEO threat that a hypothetical act of this code amounts to."""
+    if code[:2] in {"15", "18", "19", "20"}:
+        return "138"  # threaten with military force
+    if code.startswith("164"):
+        return "134"  # threaten to halt negotiations
+    if code.startswith("163"):
+        return "1312"  # threaten with sanctions
+    if code.startswith(("162", "161")):
+        return "1311" if code.startswith("162") else "1313"
+    if code[:2] in {"16", "17"}:
+        return "130"
+    return None
+
+
+def _if_clause(tok: "Token") -> "Token | None":
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless", "should"} for m in c.children):
+            return c
+    return None
+
+
+def _hypothetical(tok: "Token") -> bool:
+    """A modal act under a condition ("would retaliate if ...") or against any future case
+    ("would respond with force to any incursion")."""
+    modal = any(c.dep_ == "aux" and c.lower_ in {"would", "could", "may", "might", "will", "'d", "'ll"}
+                for c in tok.children)
+    if not modal:
+        return False
+    if _if_clause(tok) is not None:
+        return True
+    return any(d.lower_ == "any" and d.dep_ == "det" for d in tok.subtree)
+
+
 def _present_be(tok: "Token") -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"} for c in tok.children)
 
@@ -679,6 +713,15 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
     targets = [m for m in targets if m not in places]
     times = _governing_time(tok, time_at) or (fallback if tok.pos_ in {"VERB", "AUX"} else [])
     modality = _modality(anchor, bool(time_at.get(tok.i) or time_at.get(anchor.i)))
+    # "Iran would retaliate if attacked", "X could suspend talks if ...": a named party's
+    # hypothetical force, sanction or break is itself a threat, aimed at whom the condition names
+    threat = _threat_code(cand.cameo)
+    if threat and sources and tok.pos_ in {"VERB", "AUX"} and _hypothetical(anchor):
+        modality = "conditional"
+        condition = _if_clause(anchor)
+        aimed = targets or (_participants(_subject(condition)[0], index) if condition is not None else [])
+        extra.append(_event(article_id, threat, tok, sent, sources, [m for m in aimed if m not in sources],
+                            [], times, "asserted", anchor, "", headline, 0.55, ()))
     # the statement itself is only newsworthy for some "say" verbs
     if frame == "say" and not (sources or targets):
         return extra or None

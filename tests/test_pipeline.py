@@ -130,3 +130,16 @@ def test_explicit_dates_still_resolve_without_a_publication_date():
     events = events_from_text("Armenia and Azerbaijan signed a border protocol in Geneva on 9 March 2026.", None)
     signed = [e for e in events if e.cameo.startswith("057")]
     assert signed and signed[0].time.start == dt.date(2026, 3, 9) and signed[0].time.basis == "explicit"
+
+
+def test_one_person_spelled_two_ways_in_two_articles_is_one_node():
+    from kg.graph import build_graph
+
+    a = article_from_text("Ukrainian President Volodymyr Zelenskiy met Polish President Andrzej Duda in Kyiv "
+                          "on Monday to discuss air defence.", dt.date(2024, 5, 14), id="wire-a")
+    b = article_from_text("Zelensky accused Russia on Tuesday of shelling Kharkiv overnight, "
+                          "killing four civilians.", dt.date(2024, 5, 15), id="wire-b")
+    G = build_graph(build_events([a, b]))
+    people = [n for n, d in G.nodes(data=True) if d["kind"] == "actor" and "zelensk" in d["label"].lower()]
+    assert len(people) == 1
+    assert len({e for e, _ in G.in_edges(people[0])}) >= 2

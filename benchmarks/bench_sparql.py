@@ -23,7 +23,14 @@ from pathlib import Path
 
 from kg.export.rdf import to_rdf, write_rdf
 from kg.model import Actor, Event, Evidence, Place, TimeSpan
-from kg.query import ENGINES, QueryResult, cookbook, load_store, resolve_query, run_query
+from kg.query import (
+    ENGINES,
+    QueryResult,
+    cookbook,
+    load_store,
+    resolve_query,
+    run_query,
+)
 
 # (CAMEO code, weight): the mix of a conflict news feed, heavy on fighting and talk
 _CODES = [("190", 14), ("195", 8), ("193", 4), ("183", 3), ("196", 3), ("0871", 3), ("112", 8),

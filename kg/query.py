@@ -26,8 +26,19 @@ from typing import Any, Literal
 
 from kg.errors import InputError, KGError
 
-__all__ = ["Store", "QueryResult", "Engine", "OutputFormat", "ENGINES", "OUTPUT_FORMATS",
-           "load_store", "run_query", "resolve_query", "format_result", "cookbook"]
+__all__ = [
+    "ENGINES",
+    "OUTPUT_FORMATS",
+    "Engine",
+    "OutputFormat",
+    "QueryResult",
+    "Store",
+    "cookbook",
+    "format_result",
+    "load_store",
+    "resolve_query",
+    "run_query",
+]
 
 Engine = Literal["rdflib", "oxigraph"]
 OutputFormat = Literal["table", "csv", "json"]
@@ -171,7 +182,7 @@ def _load_oxigraph(files: Sequence[Path]) -> Any:
     for f in files:
         fmt = _RDF_SUFFIXES[f.suffix.lower()][1]
         try:
-            # bulk_load skips the per-statement transaction bookkeeping of load(): ~2x faster
+            # bulk_load streams the file; load() would first read all of it into memory
             store.bulk_load(path=str(f), format=getattr(pyoxigraph.RdfFormat, fmt))
         except (SyntaxError, ValueError, OSError) as err:
             raise _unreadable(f, fmt.replace("_", "-").lower(), err) from err
@@ -207,27 +218,26 @@ def run_query(store: Store, query: str, *, source: str = "query") -> QueryResult
     return QueryResult(tuple(variables), tuple(rows))
 
 
-def _run_rdflib(ds: Any, query: str) -> tuple[list[str], list[tuple[str | None, ...]]]:
-    result = ds.query(query)
+def _run_rdflib(graph: Any, query: str) -> tuple[list[str], list[tuple[str | None, ...]]]:
+    from rdflib import BNode, Literal
+
+    def term(t: Any) -> str | None:
+        if t is None:
+            return None
+        if isinstance(t, Literal):
+            return _lexical(str(t), str(t.datatype) if t.datatype else None)
+        if isinstance(t, BNode):
+            return f"_:{t}"
+        return str(t)
+
+    result = graph.query(query)
     if result.type == "ASK":
         return ["ask"], [("true" if result.askAnswer else "false",)]
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return (["subject", "predicate", "object"],
-                [tuple(_rdflib_term(t) for t in triple) for triple in result.graph])
+                [tuple(map(term, triple)) for triple in result.graph])
     variables = [str(v) for v in result.vars or ()]
-    return variables, [tuple(_rdflib_term(t) for t in row) for row in result]
-
-
-def _rdflib_term(term: Any) -> str | None:
-    from rdflib import BNode, Literal
-
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        return _lexical(str(term), str(term.datatype) if term.datatype else None)
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
+    return variables, [tuple(map(term, row)) for row in result]
 
 
 def _run_oxigraph(store: Any, query: str) -> tuple[list[str], list[tuple[str | None, ...]]]:
@@ -241,8 +251,8 @@ def _run_oxigraph(store: Any, query: str) -> tuple[list[str], list[tuple[str | N
         return (["subject", "predicate", "object"],
                 [(term(t.subject), term(t.predicate), term(t.object)) for t in result])
     variables = [v.value for v in result.variables]
-    width = range(len(variables))
-    return variables, [tuple([term(sol[i]) for i in width]) for sol in result]
+    # a solution iterates its values in variable order, None where unbound
+    return variables, [tuple(map(term, sol)) for sol in result]
 
 
 def _ox_converter(pyoxigraph: Any) -> Any:

@@ -21,7 +21,14 @@ import pytest
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.codebook import lookup
-from kg.export.rdf import actor_iri, article_iri, event_iri, place_iri, to_rdf, write_rdf
+from kg.export.rdf import (
+    actor_iri,
+    article_iri,
+    event_iri,
+    place_iri,
+    to_rdf,
+    write_rdf,
+)
 from kg.model import Actor, Event, Evidence, Place, TimeSpan
 from kg.query import QueryResult, Store, cookbook, load_store, resolve_query, run_query
 
@@ -411,7 +418,7 @@ def expect_planned_events() -> list[tuple]:
 def expect_multi_source_events(minimum: int = 2) -> list[tuple]:
     many = [e for e in EVENTS.values() if len(e.article_ids) >= minimum]
     many.sort(key=lambda e: (-len(e.article_ids), iri(e)))
-    return [cells(iri(e), e.label, len(e.article_ids), len(e.article_ids)) for e in many]
+    return [cells(iri(e), e.label, len(e.article_ids)) for e in many]
 
 
 def expect_weekly_goldstein(a: str = "Russia", b: str = "Ukraine") -> list[tuple]:
@@ -470,7 +477,7 @@ def expect_evidence() -> list[tuple]:
     return [r for _, r in sorted(rows)]
 
 
-def expect_co_participation() -> list[tuple]:
+def expect_co_participation(minimum: int = 2) -> list[tuple]:
     names = all_actors()
     shared: Counter[tuple[str, str]] = Counter()
     for e in EVENTS.values():
@@ -479,7 +486,7 @@ def expect_co_participation() -> list[tuple]:
             for iri_b, b in taking_part[i + 1:]:
                 shared[(a, b)] += 1
     rows = [cells(actor_iri(a), names[a], actor_iri(b), names[b], n)
-            for (a, b), n in shared.items()]
+            for (a, b), n in shared.items() if n >= minimum]
     return sorted(rows, key=lambda r: (-int(r[4]), r[0], r[2]))  # type: ignore[arg-type]
 
 
@@ -656,6 +663,12 @@ def test_accusations_against_an_actor(stores, name):
 def test_multi_source_events_by_minimum_number_of_articles(stores, minimum):
     query = with_values(resolve_query("multi-source-events"), "{ 2 }", f"{{ {minimum} }}")
     assert list(run(stores, query).rows) == expect_multi_source_events(minimum)
+
+
+@pytest.mark.parametrize("minimum", [1, 3])
+def test_co_participation_keeps_pairs_sharing_at_least_the_minimum(stores, minimum):
+    query = with_values(resolve_query("co-participation"), "{ 2 }", f"{{ {minimum} }}")
+    assert list(run(stores, query).rows) == expect_co_participation(minimum)
 
 
 @pytest.mark.parametrize("pair", [("Russia", "Ukraine"), ("Kyiv", "Moscow"), ("M23", "DRC")])

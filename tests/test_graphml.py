@@ -4,16 +4,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import networkx as nx
 import pytest
+from test_cookbook import story
 
 from kg.errors import ExportError
 from kg.export.graphml import graphml_graph, write_graphml
 from kg.graph import build_graph
 from kg.model import Actor, Event, Evidence, Place, TimeSpan
-from test_cookbook import story
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 

@@ -263,3 +263,18 @@ def test_a_window_holds_exactly_the_dated_events_inside_it(spec, lo, hi):
                 if d is not None and start <= base + dt.timedelta(days=d) <= end}
     assert {e.id for e in got} == expected
     assert [e.time.start for e in got] == sorted(e.time.start for e in got)
+
+
+def test_a_country_first_met_as_an_affiliation_gets_its_own_record():
+    import datetime as dt
+
+    from kg.graph import build_graph
+    from kg.model import Actor, Event, TimeSpan
+
+    putin = Actor("vladimir-putin", "Vladimir Putin", "person", affiliation="russia")
+    russia = Actor("russia", "Russia", "country", aliases=("Moscow",))
+    day = TimeSpan(dt.date(2025, 4, 19), dt.date(2025, 4, 19))
+    G = build_graph([Event("e1", "0871", "truce", day, sources=(putin,)),
+                     Event("e2", "112", "accusation", day, sources=(russia,))])
+    assert G.nodes[("actor", "russia")]["record"] == russia
+    assert G.nodes[("actor", "russia")]["label"] == "Russia"

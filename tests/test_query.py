@@ -9,12 +9,20 @@ import json
 from pathlib import Path
 
 import pytest
+from test_cookbook import story
 
 from kg.errors import InputError, KGError
 from kg.export.rdf import to_rdf, write_rdf
-from kg.query import (ENGINES, QueryResult, Store, cookbook, format_result, load_store,
-                      resolve_query, run_query)
-from test_cookbook import story
+from kg.query import (
+    ENGINES,
+    QueryResult,
+    Store,
+    cookbook,
+    format_result,
+    load_store,
+    resolve_query,
+    run_query,
+)
 
 QUERIES = Path(__file__).resolve().parents[1] / "examples" / "queries"
 EX = "http://example.org/"
@@ -149,11 +157,11 @@ def test_unbound_variables_are_none(literals):
     # an ORDER BY in a comment, a string or a sub-select does not order the answer
     ("SELECT ?n WHERE { ?s <http://example.org/name> ?n } # ORDER BY DESC(?n)", False),
     ('SELECT ?n WHERE { ?s <http://example.org/name> ?n FILTER(?n != "ORDER BY") }', False),
-    ("SELECT ?n WHERE { { SELECT ?n WHERE { ?s <http://example.org/name> ?n } "
-     "ORDER BY DESC(?n) LIMIT 5 } }", False),
+    (("SELECT ?n WHERE { { SELECT ?n WHERE { ?s <http://example.org/name> ?n } "
+      "ORDER BY DESC(?n) LIMIT 5 } }"), False),
     # '#' in an IRI is not a comment
-    ("PREFIX x: <http://example.org/x#> SELECT ?n WHERE { ?s <http://example.org/name> ?n } "
-     "ORDER BY DESC(?n)", True),
+    (("PREFIX x: <http://example.org/x#> SELECT ?n WHERE { ?s <http://example.org/name> ?n } "
+      "ORDER BY DESC(?n)"), True),
 ])
 def test_rows_keep_the_query_order_or_are_sorted(literals, query, ordered):
     rows = both([literals], query).rows
@@ -245,8 +253,8 @@ RESULT = QueryResult(
     (("https://w3id.org/conflict-kg/id/event/doha-truce", "Congo and M23 agree a truce",
       "2025-04-24", "Both sides agreed to a truce on Thursday."),
      ("https://w3id.org/conflict-kg/id/event/nangaa", "Nangaa, \"rebel\" leader, rejects talks",
-      None, "Nangaa had earlier rejected an offer of talks with Kinshasa, saying the "
-      "government had never honoured a single ceasefire since the war began.")))
+      None, ("Nangaa had earlier rejected an offer of talks with Kinshasa, saying the "
+             "government had never honoured a single ceasefire since the war began."))))
 
 
 def test_csv_output_reads_back_with_empty_cells_for_unbound():

@@ -20,6 +20,7 @@ order, unique as GraphML asks. Unknown values are left out rather than written e
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 from collections.abc import Hashable, Mapping
@@ -32,7 +33,7 @@ from kg.errors import ExportError
 from kg.export.atomic import atomic_write
 from kg.model import Actor, Event, Place
 
-__all__ = ["write_graphml", "graphml_graph"]
+__all__ = ["graphml_graph", "write_graphml"]
 
 Scalar = str | int | float | bool
 # XML 1.0 forbids most control characters even when escaped; article text can hold them.
@@ -174,7 +175,7 @@ def _flat(attrs: Mapping[str, Any]) -> dict[str, Scalar]:
             value = "; ".join(str(x) for x in items if x is not None) or None
         if value is None or not isinstance(value, (str, int, float, bool)):
             continue
-        if isinstance(value, float) and value != value:  # NaN: GraphML readers choke on it
+        if isinstance(value, float) and math.isnan(value):  # GraphML readers choke on NaN
             continue
         out[name] = _clean(value) if isinstance(value, str) else value
     return out

@@ -71,7 +71,8 @@ def build_graph(events: Iterable[Event]) -> nx.MultiDiGraph:
 
 def _add_actor(G: nx.MultiDiGraph, actor: Actor) -> None:
     node = ("actor", actor.id)
-    if node not in G:
+    if node not in G or G.nodes[node].get("record") is None:
+        # a country first met as a member's affiliation is a placeholder until its own record comes
         G.add_node(node, kind="actor", record=actor, label=actor.name)
     if actor.affiliation and actor.affiliation != actor.id:
         aff = ("actor", actor.affiliation)
@@ -83,7 +84,7 @@ def _add_actor(G: nx.MultiDiGraph, actor: Actor) -> None:
 
 def _add_place(G: nx.MultiDiGraph, place: Place) -> None:
     node = ("place", place.id)
-    if node not in G:
+    if node not in G or G.nodes[node].get("record") is None:
         G.add_node(node, kind="place", record=place, label=place.name)
     if place.country and place.country != place.id:
         c = ("place", place.country)

@@ -47,9 +47,11 @@ def cli() -> None:
               help="Folder of an earlier build to add these articles to: events merge, IRIs stay.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm if installed).")
 @click.option("--no-timeline", is_flag=True, help="Skip the HTML timeline.")
+@click.option("--also", multiple=True, type=click.Choice(["trig", "json-ld", "nt", "graphml"]),
+              help="Also write kg.trig (a named graph per source), kg.jsonld, kg.nt or kg.graphml (Gephi).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None, into: Path | None,
-          model: str | None, no_timeline: bool, quiet: bool) -> None:
+          model: str | None, no_timeline: bool, also: tuple[str, ...], quiet: bool) -> None:
     """Build the knowledge graph of INPUTS (.txt, .html, .jsonl files or folders).
 
     \b
@@ -57,6 +59,7 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
       kg build examples/easter-truce.txt --published 2025-04-21 --out exports/
       kg build reports/ batch.jsonl --out out/
       kg build more-reports/ --into out/
+      kg build batch.jsonl --out out/ --also trig --also graphml
     """
     from kg.export import load_events, write_exports
     from kg.pipeline import Settings, build as run
@@ -91,7 +94,7 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
                      on_error=error, on_warning=warn, progress=progress)
         if result.articles == 0:  # never replace a good earlier build with an empty one
             raise click.ClickException("no article could be read; see the errors above")
-        written = write_exports(result.events, out, timeline=not no_timeline)
+        written = write_exports(result.events, out, timeline=not no_timeline, also=also)
     except KGError as err:
         raise _fail(err) from err
     finally:

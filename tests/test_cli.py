@@ -360,3 +360,21 @@ def test_timeline_of_an_export_writes_an_offline_page(tmp_path: Path, seed_expor
     names = {a.name for e in seed_events for a in e.actors}
     assert any(name in html for name in names)
     assert stray_files(tmp_path) == []
+
+
+def test_build_also_writes_trig_json_ld_n_triples_and_graphml_that_read_back(tmp_path: Path):
+    import networkx as nx
+    import rdflib
+
+    src = tmp_path / "yemen.txt"
+    src.write_text(f"Published: 2024-03-04\n\n{YEMEN}", encoding="utf-8")
+    out = tmp_path / "out"
+    result = kg("build", src, "--out", out, "--no-timeline", "--also", "trig", "--also", "json-ld",
+                "--also", "nt", "--also", "graphml")
+    assert result.exit_code == 0, result.output
+    turtle = rdflib.Graph().parse(out / "kg.ttl", format="turtle")
+    for name, fmt in (("kg.jsonld", "json-ld"), ("kg.nt", "nt")):
+        assert len(rdflib.Graph().parse(out / name, format=fmt)) == len(turtle)
+    trig = rdflib.Dataset().parse(out / "kg.trig", format="trig")
+    assert len({c for _, _, _, c in trig.quads((None, None, None, None))}) > 1  # a graph per source
+    assert nx.read_graphml(out / "kg.graphml").number_of_nodes() > 0

@@ -74,6 +74,7 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
                 existing = load_events([into / "kg.ttl"])
             except KGError as err:
                 raise _fail(err) from err
+    assert out is not None  # exactly one of --out/--into was given, checked above
 
     def warn(err: InputError) -> None:
         click.echo(f"warning: {err}", err=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal as TypingLiteral
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from kg.vocab import CAMEO, CKG, PLOVER, PREFIXES, SEM
 

@@ -6,7 +6,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from kg.errors import ExportError
 
@@ -23,7 +23,7 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
     except OSError as e:
         raise ExportError(f"{path}: cannot write ({e.strerror}); check the folder exists and is writable") from e
     try:
-        kwargs = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
+        kwargs: dict[str, Any] = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
         os.chmod(tmp, 0o644)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 from urllib.parse import urlsplit
 
 import networkx as nx
@@ -177,9 +177,10 @@ def _layout(G: nx.MultiDiGraph, group_by: str, dated_width: float | None = None)
     d0: dt.date | None = None
     ppd, x_end = 1.0, 0.0
     if dated:
-        d0 = min(e.time.start for e in dated)  # type: ignore[type-var]
-        last = max((e.time.end or e.time.start) for e in dated)  # type: ignore[type-var]
-        last = max(last, max(e.time.start for e in dated))  # type: ignore[type-var]
+        # every event in ``dated`` has a start
+        d0 = min(cast(dt.date, e.time.start) for e in dated)
+        last = max(cast(dt.date, e.time.end or e.time.start) for e in dated)
+        last = max(last, max(cast(dt.date, e.time.start) for e in dated))
         span_days = (last - d0).days + 1
         width = dated_width or min(max(900.0 + 8.0 * len(dated), 1200.0), 24000.0)
         ppd = width / span_days
@@ -215,7 +216,8 @@ def _layout(G: nx.MultiDiGraph, group_by: str, dated_width: float | None = None)
     span_end: dict[str, float] = {}
     for ev in dated:
         t = ev.time
-        pos_x[ev.id] = x_of(t.start, t.start_time, 0.5)  # type: ignore[arg-type]
+        assert t.start is not None  # ``dated`` holds only events with a start
+        pos_x[ev.id] = x_of(t.start, t.start_time, 0.5)
         if t.end and (t.end > t.start or (t.end_time and t.start_time and t.end_time > t.start_time)):
             span_end[ev.id] = x_of(t.end, t.end_time, 1.0)
     band: tuple[float, float] | None = None
@@ -387,6 +389,7 @@ def _group_style(group: str) -> dict[str, Any]:
     quad, modality, *claimed = group[1:].split("-")
     colour = QUAD_COLOURS.get(int(quad), QUAD_COLOURS[0])
     dark = _mix(colour, "#000000", 0.35)
+    dashes: bool | list[int]  # vis-network: False for a solid outline, else a dash pattern
     fill, border, dashes, width = colour, dark, False, 2
     if modality == "planned":
         fill, border, dashes, width = _mix(colour, "#ffffff", 0.6), colour, [6, 4], 3
@@ -667,8 +670,8 @@ def _page_data(G: nx.MultiDiGraph, title: str, group_by: str) -> dict[str, Any]:
         "title": title, "initial": group_by,
         "axis": {"d0": lay.d0.isoformat() if lay.d0 else None, "ppd": lay.ppd,
                  "x_end": lay.x_end,
-                 "min": min(e.time.start for e in dated).isoformat() if dated else None,
-                 "max": max(e.time.end or e.time.start for e in dated).isoformat()
+                 "min": min(cast(dt.date, e.time.start) for e in dated).isoformat() if dated else None,
+                 "max": max(cast(dt.date, e.time.end or e.time.start) for e in dated).isoformat()
                  if dated else None},
         "events": [_details(ev, G, titles) for ev in events],
         "modes": modes,

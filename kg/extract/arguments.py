@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kg.model import EntityMention
 
@@ -66,7 +66,7 @@ class MentionIndex:
         return mention
 
 
-def _role(tok: "Token") -> str:
+def _role(tok: "Token") -> Literal["actor", "place", "unknown"]:
     dep = tok.dep_
     while dep == "conj":
         tok = tok.head
@@ -109,6 +109,7 @@ def _context(span: "Span") -> str:
 def index_mentions(sent: "Span", index: MentionIndex, offset_ok=lambda s, e: True) -> None:
     """Add the entity mentions of ``sent`` to ``index``."""
     doc = sent.doc
+    ent: "Span | None"  # doc.char_span below may give None (checked at once)
     for ent in sent.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -129,6 +130,7 @@ def index_mentions(sent: "Span", index: MentionIndex, offset_ok=lambda s, e: Tru
         if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound", "poss", "conj"} \
                 and _force_head(ent.root) is not None:
             force = _force_head(ent.root)
+            assert force is not None  # the condition above just checked it
             label = force.text if force.text.lower() != "guard" else "coast guard"
             m = EntityMention(f"{text} {label}", start, end, ent.label_, _role(force),
                               doc[ent.start:force.i + 1].text)

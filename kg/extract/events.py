@@ -140,7 +140,7 @@ def _objects(tok: "Token") -> list["Token"]:
         elif c.dep_ == "prep" and c.lower_ in {"of", "to", "for", "on", "from", "in", "into", "out", "with"}:
             out.extend(p for p in c.children if p.dep_ == "pobj")
     # "hundreds of drone attacks": the quantity's complement carries the event
-    more = []
+    more: list["Token"] = []
     for o in out:
         if o.lemma_.lower() in {"hundred", "hundreds", "dozens", "dozen", "thousands", "series",
                                 "wave", "number", "round", "barrage", "spate", "string"}:
@@ -235,7 +235,7 @@ def _agent(tok: "Token") -> list["Token"]:
 
 
 def _prep_objects(tok: "Token", preps: set[str]) -> list["Token"]:
-    out = []
+    out: list["Token"] = []
     for c in tok.children:
         if c.dep_ in {"prep", "dative"} and c.lower_ in preps:
             out.extend(p for p in c.children if p.dep_ == "pobj")
@@ -452,6 +452,7 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "hundreds of rounds": ammunition
         if t is not None:
+            code: str | None  # reused below for fused codes, which may be None
             code = _noun_code(tok, t.cameo, lex) if t.pos == "NOUN" else t.cameo
             cands[tok.i] = _Candidate(tok, t, code)
     if not cands:

@@ -344,11 +344,11 @@ def actor_network(G: nx.MultiDiGraph, *, modalities: Collection[str] | None = No
             continue
         cls = cameo_class(ev.cameo)
         actors = ev.actors
-        for a in actors:
-            if a.id not in A:
-                A.add_node(a.id, name=a.name, type=a.type, affiliation=a.affiliation, record=a,
-                           events=0)
-            A.nodes[a.id]["events"] += 1
+        for actor in actors:
+            if actor.id not in A:
+                A.add_node(actor.id, name=actor.name, type=actor.type, affiliation=actor.affiliation,
+                           record=actor, events=0)
+            A.nodes[actor.id]["events"] += 1
         for a, b in itertools.combinations(sorted(x.id for x in actors), 2):
             if not A.has_edge(a, b):
                 A.add_edge(a, b, weight=0, events=[], cooperation=0, conflict=0, balance=0,

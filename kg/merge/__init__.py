@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import cast
 
 from kg.merge.links import date_from_links, link_events
 from kg.model import Event, Place, TimeSpan
@@ -181,13 +182,16 @@ def _best_time(members: list[Event]) -> TimeSpan:
         return members[0].time
     best = min(known, key=lambda t: (_BASIS_RANK[t.basis], _PRECISION_RANK[t.precision],
                                      t.start, t.end or t.start))
-    lo = min((t.earliest or t.start) for t in known if t.basis != "publication") \
+    assert best.start is not None  # every span in ``known`` has a start
+    lo = min(cast(dt.date, t.earliest or t.start) for t in known if t.basis != "publication") \
         if any(t.basis != "publication" for t in known) else None
-    hi = max((t.latest or t.end or t.start) for t in known if t.basis != "publication") \
+    hi = max(cast(dt.date, t.latest or t.end or t.start) for t in known if t.basis != "publication") \
         if any(t.basis != "publication" for t in known) else None
-    if lo is not None and (lo < (best.earliest or best.start) or hi > (best.latest or best.end or best.start)):
+    # hi is None exactly when lo is; the second test only tells the type checker
+    if lo is not None and hi is not None and \
+            (lo < (best.earliest or best.start) or hi > (best.latest or best.end or best.start)):
         best = replace(best, earliest=min(lo, best.earliest or best.start),
-                       latest=max(hi, best.latest or best.end or best.start))  # type: ignore[type-var]
+                       latest=max(hi, best.latest or best.end or best.start))
     return best
 
 

@@ -177,7 +177,7 @@ def test_write_is_atomic_a_failed_replace_keeps_the_old_file(tmp_path, monkeypat
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(timeline.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(ExportError, match="t.html"):
         write_timeline(G, out)
     assert out.read_text(encoding="utf-8") == "previous version"

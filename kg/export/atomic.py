@@ -26,6 +26,8 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
         kwargs: dict[str, Any] = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
+            fh.flush()
+            os.fsync(fh.fileno())  # on disk before it takes the old file's name
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as e:

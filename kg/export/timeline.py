@@ -10,15 +10,12 @@ allows no request and no script but its own, and article text reaches it only as
 from __future__ import annotations
 
 import base64
-import contextlib
 import datetime as dt
 import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +27,7 @@ from urllib.parse import urlsplit
 import networkx as nx
 
 from kg.errors import ExportError
+from kg.export.atomic import atomic_write
 from kg.graph.queries import QUAD_CLASSES, cameo_class
 from kg.model import Actor, Event, TimeSpan
 
@@ -705,30 +703,11 @@ def _render_page(G: nx.MultiDiGraph, title: str, group_by: str) -> str:
 
 
 def _write_atomic(path: Path, text: str, what: str) -> Path:
-    parent = path.parent
-    if not parent.is_dir():
-        raise ExportError(f"{path}: cannot write the {what}: folder {parent} does not exist "
+    if not path.parent.is_dir():
+        raise ExportError(f"{path}: cannot write the {what}: folder {path.parent} does not exist "
                           f"(create it first)")
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as e:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        raise ExportError(f"{path}: cannot write the {what} ({e.strerror or e}); check that "
-                          f"the folder is writable and the disk not full") from e
-    except BaseException:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        raise
+    with atomic_write(path) as f:
+        f.write(text)
     return path
 
 

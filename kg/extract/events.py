@@ -25,7 +25,8 @@ __all__ = ["sentence_events"]
 _REPORT_VERBS = {"say", "tell", "report", "state", "claim", "add", "write", "confirm", "note",
                  "announce", "insist", "declare", "stress", "argue", "allege", "according"}
 _FUTURE_CONTROL = {"due", "set", "scheduled", "expected", "plan", "intend", "prepare", "going",
-                   "aim", "hope", "seek", "want", "schedule", "slate"}
+                   "aim", "hope", "seek", "want", "schedule", "slate", "agree", "decide", "pledge",
+                   "promise", "vow"}
 _NEG_CONTROL = {"refuse", "decline", "fail", "reject"}
 _MODAL_COND = {"could", "might", "may", "would", "should", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -44,8 +45,8 @@ _ASPECT_VERBS = {"open", "begin", "start", "take", "resume", "end", "run", "last
                  "collapse", "expire", "convene", "occur", "stall", "conclude", "close", "hold", "come",
                  "go", "break", "enter"}
 # Verbs whose agent takes part in the nominal event they modify: "talks hosted by Switzerland"
-_PARTICIPATION_VERBS = {"host", "mediate", "broker", "sponsor", "organise", "organize", "chair",
-                        "facilitate", "initiate", "lead", "attend", "join"}
+_PARTICIPATION_VERBS = {"host", "sponsor", "organise", "organize", "chair", "initiate", "lead", "attend",
+                        "join"}
 _SEIZE_VERBS = {"seize", "capture", "take control", "overrun", "retake", "retook", "recapture", "storm"}
 _TERRITORY = {"town", "city", "village", "territory", "area", "base", "airport", "region", "district",
               "hill", "settlement", "settlements", "positions", "position", "province", "border", "crossing",
@@ -89,7 +90,14 @@ def _trigger_for(tok: "Token", lex: Lexicon) -> Trigger | None:
                     return t
         if lemma in _PHONE_VERBS and _calls_someone(tok):
             return lex.get("phone", "VERB")
-        return lex.get(lemma, "VERB")
+        if lemma in {"speak", "talk"} and any(c.dep_ == "prep" and c.lower_ == "by" and any(
+                g.lemma_.lower() in {"phone", "telephone", "hotline", "video", "videolink"} for g in c.children)
+                for c in tok.children):
+            return lex.get("phone", "VERB")  # "spoke by phone", "speak by hotline"
+        t = lex.get(lemma, "VERB")
+        if t is not None and t.cameo.startswith("04") and _to_the_press(tok):
+            return None  # "told reporters", "spoke to state media": a statement, not a meeting
+        return t
     if pos in {"NOUN", "PROPN"}:
         if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return None  # "ceasefire violations", "air raid alerts": the head noun is the event
@@ -107,6 +115,16 @@ def _trigger_for(tok: "Token", lex: Lexicon) -> Trigger | None:
 
 
 _PHONE_VERBS = {"call", "ring"}
+
+
+_PRESS = {"reporters", "journalists", "media", "press", "television", "radio", "agency", "newspaper",
+          "broadcaster", "audience", "crowd", "supporters", "parliament", "lawmakers", "nation"}
+
+
+def _to_the_press(tok: "Token") -> bool:
+    objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+            for p in c.children if p.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.lemma_.lower() in _PRESS or o.lower_ in _PRESS for o in objs)
 
 
 def _calls_someone(tok: "Token") -> bool:
@@ -560,8 +578,9 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
             specific = lex.combine(cand.trigger.lemma, inner.cameo, cand.cameo, light=False)
             if not about and specific is None:
                 continue
-            if time_at.get(i) and time_at.get(i2) and inner.trigger.pos == "NOUN":
-                continue  # "announced on Dec 20 a truce from Dec 24": two events, two dates
+            if time_at.get(i2) and (inner.trigger.pos == "NOUN" and time_at.get(i) or
+                                    inner.cameo.startswith("04") and cand.cameo[:2] == "03"):
+                continue  # "announced on Dec 20 a truce from Dec 24", "agreed to meet next week": two events
             if _under(inner.token, cand.token, _ABOUT_PATH, hops=4) and \
                     not _between(inner.token, cand.token, cands, absorbed):
                 cand.cameo = lex.about(cand.trigger.lemma, cand.cameo, inner.cameo, inner.trigger.pos)
@@ -644,6 +663,13 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
                     targets += _participants(_prep_objects(o, {"against", "on", "with", "to"}), index)
             else:
                 targets += _participants(_prep_objects(inner, {"against", "on", "with", "to", "between"}), index)
+        if cand.cameo.startswith("045"):
+            for o in _objects(tok):
+                targets += _participants(_prep_objects(o, {"between", "with"}), index)
+            if tok.dep_ == "acl" and not targets:  # "a deal brokered by the UAE": the deal's parties
+                gov = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
+                if gov.pos_ == "VERB":
+                    targets += _participants(_subject(gov)[0], index)
         if frame == "meet" and len(sources) > 1 and not targets:
             sources, targets = sources[:1], sources[1:]
         if tok.i in claims:
@@ -689,6 +715,11 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
                 extra.append(_event(
                     article_id, "112", head, sent, accusers, sources, [], _governing_time(head, time_at) or fallback,
                     _modality(head, bool(time_at.get(head.i))), head, "", headline, 0.6, ()))
+        if not sources and not targets and cand.cameo.startswith("04") and tok.dep_ == "pobj" and \
+                tok.head.lower_ in {"after", "following", "before", "during", "at"} and tok.head.head.pos_ == "VERB":
+            # "after three days of talks in Doha, Congo and M23 signed ...": the same parties met
+            both = _participants(_subject(tok.head.head)[0], index)
+            sources, targets = both[:1], both[1:]
         if not sources:
             # "the envoy led the team at the talks", "X arrived for talks": X takes part;
             # "the ELN announced ... a truce from December 24": the truce is the ELN's

@@ -47,7 +47,8 @@ def build_events(articles: Iterable[Article], settings: Settings = Settings(),
     mentions = resolve_all(extract(articles, nlp=nlp, batch_size=settings.batch_size))
     merged = merge_events([*old, *mentions], keep_actorless=settings.keep_actorless,
                           keep_ids={e.id for e in old})
-    return date_from_links(link_events(merged))
+    dated = date_from_links(link_events(merged))
+    return sorted(dated, key=lambda e: (e.time.start or dt.date.max, e.id))  # dating may move events
 
 
 def build(paths: Iterable[str | Path], *, published: dt.date | None = None,

@@ -87,7 +87,7 @@ def _trigger_for(tok: "Token", lex: Lexicon) -> Trigger | None:
                 word = child.lower_ if child.dep_ != "dobj" else child.lemma_.lower()
                 t = lex.get(f"{lemma} {word}", "VERB")
                 if t:
-                    return t
+                    return None if t.cameo.startswith("04") and _to_the_press(tok) else t
         if lemma in _PHONE_VERBS and _calls_someone(tok):
             return lex.get("phone", "VERB")
         if lemma in {"speak", "talk"} and any(c.dep_ == "prep" and c.lower_ == "by" and any(

@@ -712,6 +712,7 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
             accusers = _participants(_subject(head)[0], index)
             if accusers and sources:
                 claimed_by = accusers
+                targets = targets or [m for m in accusers if m not in sources]
                 extra.append(_event(
                     article_id, "112", head, sent, accusers, sources, [], _governing_time(head, time_at) or fallback,
                     _modality(head, bool(time_at.get(head.i))), head, "", headline, 0.6, ()))
@@ -732,6 +733,14 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
                 subj, passive = _subject(verb)
                 if not passive:
                     sources = _participants(subj, index)
+    # "X's ministry said Armenian forces had fired on its positions": claimed by X, and an
+    # attack that names no victim is reported by its victim's side
+    if not claimed_by:
+        reporter = _reporter(tok)
+        if reporter is not None:
+            claimed_by = [m for m in _participants(_subject(reporter)[0], index) if m not in sources]
+            if cand.cameo[:2] in {"18", "19", "20"} and sources and not targets:
+                targets = list(claimed_by)
     sources = [m for m in sources if m is not None]
     targets = [m for m in targets if m is not None and m not in sources]
     # where a statement was made: "..., telling reporters in Baku", "said in New York"
@@ -769,6 +778,20 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
                 from dataclasses import replace
                 ev = replace(ev, duration=d)
     return [ev, *extra]
+
+
+def _reporter(tok: "Token") -> "Token | None":
+    """The reporting verb whose clause holds ``tok`` ("... said [Y had attacked]"), if any."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in _REPORT_VERBS:
+            return cur.head
+        if cur.dep_ not in {"conj", "xcomp", "aux", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}:
+            return None
+        cur = cur.head
+    return None
 
 
 def _accusation(verb: "Token", index: MentionIndex) -> tuple[list[EntityMention], list[EntityMention]]:

@@ -132,6 +132,9 @@ def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str
     # a name in a participant slot that is a place after all ("the Cairo round") places the event
     places = _places(em.places + tuple(m for m in em.sources + em.targets
                                        if isinstance(resolved.get(m), Place)), resolved)
+    if em.cameo.startswith(("042", "043")) and not targets:
+        # a visit's destination country is its host: "paid a visit to Saudi Arabia"
+        targets = tuple(Actor(p.id, p.name, "country") for p in places if p.type == "country")
     span = resolve_span(em, published, last_day)
     evidence = Evidence(em.article_id, em.sentence, em.sentence_start, em.sentence_end,
                         em.trigger, url, title, published)

@@ -6,7 +6,9 @@ actors to the events they summarise without standing as events of their own.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import MentionIndex, index_mentions
@@ -125,14 +127,12 @@ def _anaphora(em: EventMention, doc: "Doc", before: list[EventMention]) -> Event
 
     for prev in sorted(reversed(prior), key=fit):
         if _family(prev.cameo) == family:
-            from dataclasses import replace
             return replace(em, sources=prev.sources, targets=prev.targets,
                            confidence=round(em.confidence * 0.8, 2))
     return em
 
 
 def _line_of(offset: int, starts: list[int]) -> int | None:
-    import bisect
     i = bisect.bisect_right(starts, offset) - 1
     return starts[i] if i >= 0 else None
 

@@ -106,7 +106,7 @@ def _context(span: "Span") -> str:
     return text
 
 
-def index_mentions(sent: "Span", index: MentionIndex, offset_ok=lambda s, e: True) -> None:
+def index_mentions(sent: "Span", index: MentionIndex) -> None:
     """Add the entity mentions of ``sent`` to ``index``."""
     doc = sent.doc
     ent: "Span | None"  # doc.char_span below may give None (checked at once)

@@ -9,7 +9,7 @@ trigger; modality from negation, modal and future auxiliaries, "if" clauses and 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import (FORCE_NOUNS, MentionIndex)
@@ -57,7 +57,6 @@ class _Candidate:
     trigger: Trigger
     cameo: str
     absorbed: set[int] = field(default_factory=set)  # token indices of fused nominals
-    time_tokens: list["Token"] = field(default_factory=list)
 
 
 def _nominal(c: "_Candidate") -> bool:
@@ -492,7 +491,6 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
         for ab in cand.absorbed:
             d = duration_of(sent.doc[ab])
             if d:
-                from dataclasses import replace
                 ev = replace(ev, duration=d)
     return [ev, *extra]
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.resolve.temporal import parse_duration
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -145,9 +147,7 @@ def duration_of(tok: "Token") -> str:
         if c.dep_ in {"nmod", "amod", "compound", "nummod"}:
             words = [t.text for t in c.subtree]
             text = "".join(w if w == "-" else (" " + w) for w in words).strip().replace(" -", "-")
-            if any(u in text.lower() for u in ("hour", "day", "week", "month")) and \
-                    any(ch.isdigit() for ch in text) or text.lower().split("-")[0] in {
-                        "one", "two", "three", "four", "five", "six", "seven", "ten", "30", "72"}:
-                if any(u in text.lower() for u in ("hour", "day", "week", "month")):
-                    return text
+            # an event lasts hours to months; "three-year-old war" is an age, not a duration
+            if any(u in text.lower() for u in ("hour", "day", "week", "month")) and parse_duration(text):
+                return text
     return ""

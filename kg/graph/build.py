@@ -17,6 +17,7 @@ Edges (MultiDiGraph, the key names the relation):
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 import networkx as nx
@@ -97,6 +98,5 @@ def _add_place(G: nx.MultiDiGraph, place: Place) -> None:
 def events_of(G: nx.MultiDiGraph) -> Iterator[Event]:
     """Yield the Event records of ``G`` in date order (undated last)."""
     evs = [d["record"] for _, d in G.nodes(data=True) if d.get("kind") == "event"]
-    import datetime as dt
     far = dt.date.max
     yield from sorted(evs, key=lambda e: (e.time.start or far, e.id))

@@ -17,7 +17,7 @@ from kg.merge.links import date_from_links, link_events
 from kg.model import Event, Place, TimeSpan
 from kg.resolve.labels import event_label
 
-__all__ = ["merge_events", "corefer", "explain", "Decision", "link_events", "date_from_links"]
+__all__ = ["merge_events", "corefer", "Decision", "link_events", "date_from_links"]
 
 # a stated day is as good as a stated hour for dating an event ("on Friday night" vs "from midnight")
 _PRECISION_RANK = {"minute": 0, "hour": 0, "day": 0, "week": 3, "month": 4, "year": 5, "unknown": 6}
@@ -278,8 +278,3 @@ def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
         current = sorted(merged, key=_order_key)
     out = [e for e in merged if keep_actorless or e.actors]
     return sorted(out, key=lambda e: (e.time.start or dt.date.max, e.id))
-
-
-def explain(events: Iterable[Event], event: Event) -> list[tuple[Event, Decision]]:
-    """For each mention-level event, whether it corefers with ``event`` and why."""
-    return [(e, corefer(event, e)) for e in events]

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 
 from kg.model import (Actor, EntityMention, Event, EventMention, Evidence, Extraction, Place,
                       TimeSpan)
-from kg.resolve.entities import resolve_entities
+from kg.resolve.entities import country_place, resolve_entities
 from kg.resolve.labels import event_label
 from kg.resolve.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
 
@@ -111,8 +112,6 @@ def _actors(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Actor,
 
 
 def _places(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Place, ...]:
-    from kg.resolve.entities import country_place
-
     out: dict[str, Place] = {}
     for m in mentions:
         r = resolved.get(m)
@@ -148,8 +147,6 @@ def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str
 
 def _lend_headline_actors(events: list[Event], headlines: list[Event]) -> list[Event]:
     """A headline names who did what; a body mention of the same kind with no actor borrows them."""
-    from dataclasses import replace
-
     out = []
     for ev in events:
         if not ev.sources:

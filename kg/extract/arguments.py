@@ -50,6 +50,7 @@ LOC_PREPS = {"in", "at", "near", "outside", "into", "across", "along", "around",
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "attr", "poss", "oprd"}
 _PERSONAL = {"he", "she", "him", "her"}
 _COLLECTIVE = {"it", "they", "them", "we"}
+_POSSESSIVE = {"its": "it", "their": "they", "his": "he"}  # "her" is already personal
 
 
 @dataclass
@@ -166,6 +167,11 @@ def index_mentions(sent: "Span", index: MentionIndex) -> None:
             if low in _PERSONAL | _COLLECTIVE - {"we"}:
                 # resolved against earlier actors by the resolve stage, which knows their types
                 m = EntityMention(low, tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
+                index.add(m, range(tok.i, tok.i + 1))
+            elif low in _POSSESSIVE and tok.dep_ == "poss" and \
+                    tok.head.lower_ in FORCE_NOUNS | MEMBER_NOUNS | INSTITUTION_NOUNS:
+                # "its forces", "their fighters", "his government": acting for whom the pronoun names
+                m = EntityMention(_POSSESSIVE[low], tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
                 index.add(m, range(tok.i, tok.i + 1))
             elif low in {"we", "i", "our", "us"}:
                 speaker = _speaker(sent, index)

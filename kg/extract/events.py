@@ -41,6 +41,8 @@ _SEIZE_VERBS = {"seize", "capture", "take control", "overrun", "retake", "retook
 _TERRITORY = {"town", "city", "village", "territory", "area", "base", "airport", "region", "district",
               "hill", "settlement", "settlements", "positions", "position", "province", "border", "crossing",
               "port", "capital", "villages", "towns", "outpost", "island"}
+_AIM_PREPS = {"at", "against", "toward", "towards"}
+_FIRE_VERBS = {"launch", "fire", "shoot", "drop", "lob"}
 _UNDERGO = {"come", "face", "suffer", "sustain", "endure", "withstand", "repel", "repulse"}
 _STATEMENT_VERBS = {"tell", "say", "speak", "address", "brief", "announce", "add"}
 _JOIN_VERBS = {"lead", "attend", "join", "travel", "arrive", "head", "fly", "go", "come", "return",
@@ -127,14 +129,36 @@ def _calls_someone(tok: "Token") -> bool:
                for c in kids)
 
 
+def _weapon_code(noun: "Token", lex: Lexicon) -> str | None:
+    """The attack code a weapon noun implies: "warplanes", "air strike", "artillery shells" -> 195/194."""
+    for tok in (noun, *(c for c in noun.children if c.dep_ in {"compound", "amod"})):
+        mod = lex.get(tok.lemma_.lower(), "MOD") or lex.get(tok.lower_, "MOD")
+        if mod is not None:
+            return mod.cameo
+    return None
+
+
 def _noun_code(tok: "Token", code: str, lex: Lexicon) -> str:
     """Refine an attack noun by its weapon: "drone attacks" -> 195, "artillery strikes" -> 194."""
     if code.startswith("19"):
         for child in tok.children:
-            mod = lex.get(child.lower_, "MOD") if child.dep_ in {"compound", "amod"} else None
+            mod = _weapon_code(child, lex) if child.dep_ in {"compound", "amod"} else None
             if mod is not None:
-                return mod.cameo
+                return mod
     return code
+
+
+def _instrument_code(tok: "Token", lex: Lexicon) -> str | None:
+    """Refine a generic attack verb by what it was carried out with: its subject ("warplanes struck"),
+    passive agent ("hit by drones"), "with" object or direct object ("fired rockets")."""
+    nouns = [c for c in tok.children if c.dep_ in {"nsubj", "dobj"}]
+    nouns += [p for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with")
+              for p in c.children if p.dep_ == "pobj"]
+    for n in nouns + [q for n in nouns for q in prep_objects(n, {"of"})]:  # "dozens of rockets"
+        code = _weapon_code(n, lex)
+        if code is not None:
+            return code
+    return None
 
 
 def _anchor(tok: "Token", cands: dict[int, "_Candidate"]) -> "Token":
@@ -189,6 +213,12 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
             code: str | None  # reused below for fused codes, which may be None
             code = _noun_code(tok, t.cameo, lex) if t.pos == "NOUN" else t.cameo
             cands[tok.i] = _Candidate(tok, t, code)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in _FIRE_VERBS:
+            # "launched a ballistic missile at X", "fired a wave of rockets": the weapon makes the attack
+            weapons = [w for o in objects_of(tok) for w in (o, *prep_objects(o, {"of"}))]
+            code = next((c for c in (_weapon_code(w, lex) for w in weapons) if c), None)
+            if code:
+                cands[tok.i] = _Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", code, "act"), code)
     if not cands:
         return
     for cand in cands.values():
@@ -196,6 +226,8 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
                 o.i in index.by_token and index.by_token[o.i].label in {"GPE", "LOC", "FAC"} or
                 o.lemma_.lower() in _TERRITORY for o in objects_of(cand.token)):
             cand.cameo = "192"  # "seized the town of X": territory, not property
+        elif cand.cameo in {"19", "190"} and cand.token.pos_ == "VERB":
+            cand.cameo = _instrument_code(cand.token, lex) or cand.cameo
     # time expressions attach to the trigger or verb they modify
     time_at: dict[int, list[TimeMention]] = {}
     for tm in times:
@@ -466,6 +498,12 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
     # "freed two soldiers, handing them to a commission near the town of Tame": the same act
     adjuncts = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in cands]
     places = find_places([tok, anchor] + [sent.doc[j] for j in cand.absorbed] + said + adjuncts, index, cand.cameo)
+    if cand.cameo[:2] in {"18", "19", "20"}:
+        # "fired missiles at Israel", "an offensive against Sudan": aimed at a party, not a place
+        aimed_at = prep_objects(tok, _AIM_PREPS) + [p for o in objects_of(tok) for p in prep_objects(o, _AIM_PREPS)]
+        aimed = participants_of(aimed_at, index)
+        places = [m for m in places if m not in aimed]
+        targets += [m for m in aimed if m not in targets and m not in sources]
     sources = [m for m in sources if m not in places]
     targets = [m for m in targets if m not in places]
     times = _governing_time(tok, time_at) or (fallback if tok.pos_ in {"VERB", "AUX"} else [])

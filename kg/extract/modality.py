@@ -21,6 +21,9 @@ FUTURE_CONTROL = {"due", "set", "scheduled", "expected", "plan", "intend", "prep
 
 
 NEG_CONTROL = {"refuse", "decline", "fail", "reject"}
+# "X denied that its forces had struck ...", "denied carrying out the strike": the speaker says
+# the event did not happen; the denial is an event of its own (016), the denied one is negated
+DENY_VERBS = {"deny", "refute", "dismiss"}
 
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -113,6 +116,8 @@ def modality_of(tok: "Token", has_time: bool) -> str:
         if negated:
             return "negated"
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in NEG_CONTROL:
+            return "negated"
+        if cur.dep_ in {"ccomp", "xcomp", "pcomp"} and cur.head.lemma_.lower() in DENY_VERBS:
             return "negated"
         if cur.dep_ in {"xcomp", "advcl"} and cur.head.lemma_.lower() in INTENT_CONTROL:
             return "conditional"  # hoped to agree a ceasefire: not (yet) a fact

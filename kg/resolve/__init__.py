@@ -127,7 +127,12 @@ def _places(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Place,
 def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str | None,
            title: str | None, last_day: dt.date | None = None) -> Event:
     sources = _actors(em.sources, resolved)
-    targets = tuple(a for a in _actors(em.targets, resolved) if a.id not in {s.id for s in sources})
+    targets = _actors(em.targets, resolved)
+    if em.cameo[:2] in {"18", "19", "20"}:
+        # "fired rockets at northern Israel": a country in the target slot is the party attacked
+        targets += tuple(Actor(p.id, p.name, "country") for m in em.targets
+                         if isinstance(p := resolved.get(m), Place) and p.type == "country")
+    targets = tuple(a for a in targets if a.id not in {s.id for s in sources})
     # a name in a participant slot that is a place after all ("the Cairo round") places the event
     places = _places(em.places + tuple(m for m in em.sources + em.targets
                                        if isinstance(resolved.get(m), Place)), resolved)

@@ -133,7 +133,8 @@ def index_mentions(sent: "Span", index: MentionIndex) -> None:
             force = _force_head(ent.root)
             assert force is not None  # the condition above just checked it
             label = force.text if force.text.lower() != "guard" else "coast guard"
-            m = EntityMention(f"{text} {label}", start, end, ent.label_, _role(force),
+            # a state's force is a party wherever it stands ("delegations from Sudan's army")
+            m = EntityMention(f"{text} {label}", start, end, ent.label_, "actor",
                               doc[ent.start:force.i + 1].text)
             index.add(m, range(ent.start, ent.end))
             continue

@@ -261,7 +261,13 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
         if cand.trigger.pos != "VERB" and tok.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = cand.trigger.lemma
+        # "hosted Mohamud for talks", "arrested X over protests": with a party as its object, the
+        # verb is the event and a prepositional nominal only its purpose or reason
+        party_object = cand.trigger.frame != "meet" and any(
+            c.dep_ == "dobj" and c.i in index.by_token for c in tok.children)
         for o in [conjuncts_of(obj)[0] for obj in objects_of(tok)]:
+            if party_object and o.dep_ == "pobj":
+                continue
             inner = cands.get(o.i)
             if inner is None or not _nominal(inner):
                 code = None
@@ -389,14 +395,18 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
         if passive or trig.frame == "undergo":
             sources = participants_of(agent_of(tok), index)
             targets = participants_of(subj, index)
+            if passive:  # "sanctions were imposed on Iran by the US"
+                targets += participants_of(prep_objects(tok, _AIM_PREPS | {"on"}), index)
         else:
             sources = participants_of(subj, index)
             objs = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
-            preps = ROLE_PREPS_TARGET if frame != "say" else {"to", "with"}
+            # "announced sanctions against X": a fused statement takes the measure's targets
+            preps = ROLE_PREPS_TARGET if frame != "say" or cand.absorbed else {"to", "with"}
             targets = participants_of(objs, index) + participants_of(prep_objects(tok, preps), index)
             for ab in cand.absorbed:  # "held talks with X": the nominal's partners
                 n = sent.doc[ab]
-                targets += participants_of(prep_objects(n, {"with", "between", "against", "on", "to"}), index)
+                targets += participants_of(prep_objects(n, {"with", "between", "against", "on", "to"} |
+                                                        _patient_of(cand.cameo)), index)
                 if not sources:
                     sources = participants_of([c for c in n.children if c.dep_ == "poss"], index)
         for ab in sorted(cand.absorbed):
@@ -448,7 +458,8 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
                 targets += [m for m in mod_m if m not in sources]
             else:
                 sources, targets = mod_m[:1], mod_m[1:] + targets
-        targets += participants_of(prep_objects(tok, {"with", "against", "on", "to", "toward", "towards"}), index)
+        targets += participants_of(prep_objects(tok, {"with", "against", "on", "to", "toward", "towards"} |
+                                                _patient_of(cand.cameo)), index)
         if tok.i in claims:
             accused, accuser = _accusation(claims[tok.i], index)
             sources, claimed_by = (sources or accused), accuser
@@ -531,6 +542,12 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
             if d:
                 ev = replace(ev, duration=d)
     return [ev, *extra]
+
+
+def _patient_of(cameo: str) -> set[str]:
+    """ "the expulsion of the French ambassador", "the killing of its commander": for a coercive or
+    violent nominal, "of" names who undergoes it (an agent comes with "by")."""
+    return {"of"} if cameo[:2] in {"16", "17", "18", "19", "20"} else set()
 
 
 def _reporter(tok: "Token") -> "Token | None":

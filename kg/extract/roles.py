@@ -109,6 +109,8 @@ def subject_of(tok: "Token") -> tuple[list["Token"], bool]:
                     return [], False
                 cur = prep.head
                 continue
+            if cur.dep_ == "acl" and cur.tag_ == "VBN" and any(c.dep_ == "agent" for c in cur.children):
+                return [cur.head], cur.i == tok.i  # "a deal brokered by the UAE": a passive
             if cur.dep_ == "acl":
                 # "Israeli forces arrested 25 people, the society said": the small model reads the
                 # main verb as a reduced relative; with an object of its own and no "by", the

@@ -111,6 +111,19 @@ def _actors(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Actor,
     return tuple(out.values())
 
 
+def _first_of_each(actors: tuple[Actor, ...], besides: frozenset[str] | set[str] = frozenset()) -> tuple[Actor, ...]:
+    out: dict[str, Actor] = {}
+    for a in actors:
+        if a.id not in besides:
+            out.setdefault(a.id, a)
+    return tuple(out.values())
+
+
+def _countries(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Actor, ...]:
+    return tuple(Actor(p.id, p.name, "country") for m in mentions
+                 if isinstance(p := resolved.get(m), Place) and p.type == "country")
+
+
 def _places(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Place, ...]:
     out: dict[str, Place] = {}
     for m in mentions:
@@ -126,13 +139,11 @@ def _places(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Place,
 
 def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str | None,
            title: str | None, last_day: dt.date | None = None) -> Event:
-    sources = _actors(em.sources, resolved)
-    targets = _actors(em.targets, resolved)
-    if em.cameo[:2] in {"18", "19", "20"}:
-        # "fired rockets at northern Israel": a country in the target slot is the party attacked
-        targets += tuple(Actor(p.id, p.name, "country") for m in em.targets
-                         if isinstance(p := resolved.get(m), Place) and p.type == "country")
-    targets = tuple(a for a in targets if a.id not in {s.id for s in sources})
+    # a country in a participant slot is a party, even where the syntax read it as a place
+    # ("fired rockets at northern Israel", "sanctions against U.S. firms")
+    sources = _first_of_each(_actors(em.sources, resolved) + _countries(em.sources, resolved))
+    targets = _first_of_each(_actors(em.targets, resolved) + _countries(em.targets, resolved),
+                             besides={s.id for s in sources})
     # a name in a participant slot that is a place after all ("the Cairo round") places the event
     places = _places(em.places + tuple(m for m in em.sources + em.targets
                                        if isinstance(resolved.get(m), Place)), resolved)

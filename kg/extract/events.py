@@ -500,6 +500,12 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
             claimed_by = [m for m in participants_of(subject_of(reporter)[0], index) if m not in sources]
             if cand.cameo[:2] in {"18", "19", "20"} and sources and not targets:
                 targets = list(claimed_by)
+            if cand.cameo.startswith("196") and sources and claimed_by:
+                # "X said Y had violated the ceasefire": saying so is accusing Y
+                extra.append(_event(article_id, "112", reporter, sent, claimed_by, sources, [],
+                                    _governing_time(reporter, time_at) or fallback,
+                                    modality_of(reporter, bool(time_at.get(reporter.i))), reporter, "",
+                                    headline, 0.6, ()))
     sources = [m for m in sources if m is not None]
     targets = [m for m in targets if m is not None and m not in sources]
     # where a statement was made: "..., telling reporters in Baku", "said in New York"

@@ -13,7 +13,7 @@ from typing import Literal
 __all__ = [
     "Article", "EntityMention", "TimeMention", "EventMention", "Extraction", "TimeSpan", "Actor", "Place",
     "Evidence", "Event", "Modality", "Precision", "Basis", "Tense", "ActorType", "PlaceType",
-    "MODALITIES", "PRECISIONS", "BASES",
+    "MODALITIES", "PRECISIONS", "BASES", "CONFIDENCE_FIELDS",
 ]
 
 Modality = Literal["asserted", "planned", "conditional", "negated"]
@@ -27,6 +27,7 @@ PlaceType = Literal["city", "region", "country", "sea", "border", "landmark", "o
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "conditional", "negated")
 PRECISIONS: tuple[str, ...] = ("minute", "hour", "day", "week", "month", "year", "unknown")
 BASES: tuple[str, ...] = ("explicit", "relative", "publication", "unknown")
+CONFIDENCE_FIELDS: tuple[str, ...] = ("type", "time", "sources", "targets", "places")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class EventMention:
     confidence: float = 0.5
     duration: str = ""  # "30-hour", "three-day": how long the event lasts, as written
     headline: bool = False  # from a headline or sub-heading: lends actors, never stands alone
+    type_confidence: float = 0.7  # how surely the trigger and its syntax give the CAMEO code
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,16 @@ class Event:
     confidence: float = 0.5
     evidence: tuple[Evidence, ...] = ()
     links: tuple[tuple[str, str], ...] = field(default=())  # (relation, other event id)
+    # how sure each field is, for the fields the event has: (("type", 0.8), ("time", 0.4), ...);
+    # names from CONFIDENCE_FIELDS. ``confidence`` is the event's as a whole.
+    field_confidence: tuple[tuple[str, float], ...] = ()
+
+    def confidence_of(self, name: str) -> float | None:
+        """How sure one field is ("type", "time", "sources", "targets", "places"), or None if the
+        event has no such field (no date, no target ...)."""
+        if name not in CONFIDENCE_FIELDS:
+            raise ValueError(f"{name!r} is not one of {', '.join(CONFIDENCE_FIELDS)}")
+        return dict(self.field_confidence).get(name)
 
     @property
     def actors(self) -> tuple[Actor, ...]:

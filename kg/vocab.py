@@ -75,6 +75,11 @@ class CKG(DefinedNamespace):
     datePrecision: URIRef
     timeExpression: URIRef
     confidence: URIRef
+    typeConfidence: URIRef
+    timeConfidence: URIRef
+    sourceConfidence: URIRef
+    targetConfidence: URIRef
+    placeConfidence: URIRef
     plover: URIRef
     quadClass: URIRef
     goldstein: URIRef

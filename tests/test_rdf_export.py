@@ -86,7 +86,9 @@ SHELLING = Event("khartoum-shelling-0523", "196", "Artillery fire in Khartoum br
                  TimeSpan(D(2023, 5, 23), D(2023, 5, 23), "minute", "relative", "on Tuesday",
                           dt.time(7, 30)),
                  sources=(SAF,), targets=(RSF,), places=(KHARTOUM,), confidence=0.7,
-                 evidence=(A_SHELL,), links=(("violates", "sudan-truce-2023-05"),))
+                 evidence=(A_SHELL,), links=(("violates", "sudan-truce-2023-05"),),
+                 field_confidence=(("type", 0.8), ("time", 0.75), ("sources", 0.85),
+                                   ("targets", 0.6), ("places", 0.85)))
 ACCUSATION = Event("baku-accuses-yerevan", "112", "Azerbaijan accuses Armenia of firing",
                    TimeSpan(D(2024, 3, 18), D(2024, 3, 18), "day", "publication"),
                    sources=(AZERBAIJAN,), targets=(ARMENIA,), evidence=(A_CAUCASUS,),
@@ -384,6 +386,8 @@ def test_only_used_prefixes_are_bound(graph):
     (Event("x3", "190", "?", TimeSpan.unknown(), modality="rumoured"), "rumoured"),  # type: ignore[arg-type]
     (Event("", "190", "?", TimeSpan.unknown()), "empty id"),
     (Event("x4", "190", "?", TimeSpan.unknown(), confidence=float("nan")), "finite"),
+    (Event("x5", "190", "?", TimeSpan.unknown(), field_confidence=(("mood", 0.5),)), "mood"),
+    (Event("x6", "190", "?", TimeSpan.unknown(), field_confidence=(("type", float("inf")),)), "finite"),
 ])
 def test_records_outside_the_contract_raise_export_error(bad, message):
     with pytest.raises(ExportError, match=message):
@@ -550,6 +554,9 @@ def _broken(change) -> tuple[str, ...]:
      "place/jeddah: wgs84:lat must be one xsd:decimal from -90 to 90"),
     ("actor label", lambda g: g.remove((actor_iri("niger"), RDFS.label, None)),
      "actor/niger: missing rdfs:label (ActorLabel)"),
+    ("field confidence", lambda g: g.set((event_iri(SHELLING.id), CKG.timeConfidence,
+                                          Literal("1.5", datatype=XSD.decimal))),
+     "ckg:timeConfidence must be at most one xsd:decimal from 0 to 1"),
 ])
 def test_a_broken_export_gets_a_readable_violation(name, change, expected):
     violations = _broken(change)

@@ -37,6 +37,9 @@ __all__ = ["to_rdf", "write_rdf", "events_from_rdf", "event_iri", "actor_iri", "
 FORMATS: tuple[str, ...] = ("turtle", "trig", "json-ld", "nt")
 LINK_RELATIONS: tuple[str, ...] = ("violates", "ends", "resumes", "outcomeOf", "schedules",
                                    "claimAbout")
+# the property that carries each field's confidence (kg.model.CONFIDENCE_FIELDS)
+FIELD_CONFIDENCE = {"type": CKG.typeConfidence, "time": CKG.timeConfidence, "sources": CKG.sourceConfidence,
+                    "targets": CKG.targetConfidence, "places": CKG.placeConfidence}
 _FORMAT_ALIASES = {"ttl": "turtle", "jsonld": "json-ld", "ntriples": "nt", "n-triples": "nt"}
 _ACTOR_TYPE = Namespace(BASE + "actor-type/")
 _PLACE_TYPE = Namespace(BASE + "place-type/")
@@ -192,6 +195,11 @@ def _add_event(g: Graph, ev: Event) -> str:
         g.add((e, SEM.hasPlace, place_iri(place.id)))
     g.add((e, CKG.modality, CKG[ev.modality]))
     g.add((e, CKG.confidence, _decimal(ev.confidence)))
+    for name, value in ev.field_confidence:
+        if name not in FIELD_CONFIDENCE:
+            raise ExportError(f"event {ev.id!r}: confidence field {name!r} is not one of "
+                              f"{', '.join(FIELD_CONFIDENCE)}")
+        g.add((e, FIELD_CONFIDENCE[name], _decimal(value)))
     if ev.claimed_by:
         view = _local("claim", ev.id)
         g.add((view, RDF.type, SEM.View))
@@ -483,6 +491,8 @@ def _read_event(g: Graph, e: Node, event_id: str) -> Event:
         modality=modality,  # type: ignore[arg-type]
         claimed_by=_actors(g, claimers),
         confidence=float(confidence.toPython()) if isinstance(confidence, Literal) else 0.5,
+        field_confidence=tuple((name, float(v.toPython())) for name, prop in FIELD_CONFIDENCE.items()
+                               if isinstance(v := g.value(e, prop), Literal)),
         evidence=tuple(evidence), links=tuple(links),
     )
 

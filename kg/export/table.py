@@ -7,13 +7,14 @@ from pathlib import Path
 
 from kg.codebook import lookup
 from kg.export.atomic import atomic_write
-from kg.model import Event
+from kg.model import CONFIDENCE_FIELDS, Event
 
 __all__ = ["COLUMNS", "event_rows", "write_csv"]
 
 COLUMNS = ("id", "start", "end", "precision", "basis", "cameo", "cameo_name", "plover", "quad_class",
            "goldstein", "label", "modality", "sources", "targets", "places", "claimed_by",
-           "confidence", "source_count", "articles", "evidence")
+           "confidence", *(f"{f}_confidence" for f in CONFIDENCE_FIELDS), "source_count", "articles",
+           "evidence")
 
 
 def _codebook(code: str) -> tuple[str, str, str, str]:
@@ -34,7 +35,9 @@ def event_rows(events: Iterable[Event]) -> Iterable[dict[str, str]]:
             "targets": "; ".join(a.name for a in e.targets),
             "places": "; ".join(p.name for p in e.places),
             "claimed_by": "; ".join(a.name for a in e.claimed_by),
-            "confidence": f"{e.confidence:.2f}", "source_count": str(len(e.article_ids)),
+            "confidence": f"{e.confidence:.2f}",
+            **{f"{f}_confidence": "" if (c := e.confidence_of(f)) is None else f"{c:.2f}" for f in CONFIDENCE_FIELDS},
+            "source_count": str(len(e.article_ids)),
             "articles": "; ".join(e.article_ids),
             "evidence": " | ".join(ev.sentence.replace("\n", " ") for ev in e.evidence),
         }

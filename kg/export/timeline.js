@@ -332,6 +332,10 @@
     fact("QuadClass", e.quad + " " + e.quad_name +
       (e.goldstein !== null ? ", Goldstein " + e.goldstein : ""));
     fact("Modality", e.modality);
+    if (e.confidence !== null) {
+      var sure = e.field_confidence.map(function (f) { return f[0] + " " + f[1].toFixed(2); });
+      fact("Confidence", e.confidence.toFixed(2) + (sure.length ? " (" + sure.join(", ") + ")" : ""));
+    }
     if (e.claimed_by.length) fact("Claimed by", e.claimed_by.join(", "));
     fact("Source actors", names(e.sources));
     fact("Target actors", names(e.targets));

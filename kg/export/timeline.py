@@ -447,6 +447,7 @@ def _details(ev: Event, G: nx.MultiDiGraph, titles: dict[str, str]) -> dict[str,
     return {
         "id": ev.id, "label": ev.label, "cameo": ev.cameo, "modality": ev.modality,
         "claimed_by": [a.name for a in ev.claimed_by], "confidence": round(ev.confidence, 3) if math.isfinite(ev.confidence) else None,
+        "field_confidence": [[str(k), round(v, 3)] for k, v in ev.field_confidence if math.isfinite(v)],
         "when": _when(t), "precision": t.precision, "basis": t.basis, "time_text": t.text,
         "start": t.start.isoformat() if t.start else None,
         "end": (t.end or t.start).isoformat() if t.start else None,

@@ -208,15 +208,39 @@ def _combine(members: list[Event], keep: frozenset[str] = frozenset()) -> Event:
     modality = "asserted" if any(m.modality == "asserted" for m in members) else head.modality
     evidence = tuple(sorted({(e.article_id, e.start, e.end): e for m in members for e in m.evidence}.values(),
                             key=lambda e: (e.published or dt.date.max, e.article_id, e.start)))
-    conf = 1.0
-    for m in members:
-        conf *= 1 - m.confidence
     label = event_label(cameo, sources, targets, places, modality)  # type: ignore[arg-type]
-    return replace(head, cameo=cameo, label=label, time=_best_time(members), sources=sources,
+    time = _best_time(members)
+    return replace(head, cameo=cameo, label=label, time=time, sources=sources,
                    targets=targets, places=places, modality=modality,
                    claimed_by=_union(*(m.claimed_by for m in members)),
-                   confidence=round(min(0.99, 1 - conf), 2), evidence=evidence,
-                   links=tuple(sorted({link for m in members for link in m.links})))
+                   confidence=_agreeing(m.confidence for m in members), evidence=evidence,
+                   links=tuple(sorted({link for m in members for link in m.links})),
+                   field_confidence=_field_confidence(members, time, cameo))
+
+
+def _agreeing(confidences: Iterable[float]) -> float:
+    """Independent reports that agree: each one's doubt multiplies the others' (a noisy-or)."""
+    doubt = 1.0
+    for c in confidences:
+        doubt *= 1 - c
+    return round(min(0.99, 1 - doubt), 2)
+
+
+def _field_confidence(members: list[Event], time: TimeSpan, cameo: str) -> tuple[tuple[str, float], ...]:
+    """Per field, the mentions that agree on it raise its confidence: for the type and the date,
+    those that give the chosen code's root and the chosen day; for the roles and places, those that
+    fill them."""
+    agree = {
+        "type": [m for m in members if m.cameo[:2] == cameo[:2]],
+        "time": [m for m in members if time.is_known and m.time.start == time.start],
+        "sources": members, "targets": members, "places": members,
+    }
+    out = []
+    for name, voters in agree.items():
+        found = [c for m in voters if (c := m.confidence_of(name)) is not None]
+        if found:
+            out.append((name, _agreeing(found)))
+    return tuple(out)
 
 
 def _keys(ev: Event) -> set[str]:

@@ -99,7 +99,9 @@ def date_from_links(events: Sequence[Event]) -> list[Event]:
             truce = next((by_id[o] for rel, o in e.links if rel == "violates" and o in by_id
                           and by_id[o].time.basis in {"explicit", "relative"}), None)
             if truce is not None:
-                e = replace(e, time=replace(truce.time, text=""))
+                # somewhere in the truce's span, which is less sure than a day the text names
+                sure = dict(e.field_confidence) | {"time": 0.6}
+                e = replace(e, time=replace(truce.time, text=""), field_confidence=tuple(sure.items()))
         out.append(e)
     return out
 

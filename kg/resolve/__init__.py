@@ -147,10 +147,21 @@ def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str
     # a name in a participant slot that is a place after all ("the Cairo round") places the event
     places = _places(em.places + tuple(m for m in em.sources + em.targets
                                        if isinstance(resolved.get(m), Place)), resolved)
-    if em.cameo.startswith(("042", "043")) and not targets:
+    hosted = em.cameo.startswith(("042", "043")) and not targets
+    if hosted:
         # a visit's destination country is its host: "paid a visit to Saudi Arabia"
         targets = tuple(Actor(p.id, p.name, "country") for p in places if p.type == "country")
     span = resolve_span(em, published, last_day)
+    # how sure each field is, by how it was found (see _TIME_CONFIDENCE and _MENTION_CONFIDENCE)
+    sure: dict[str, float] = {"type": em.type_confidence}
+    if span.is_known:
+        sure["time"] = _TIME_CONFIDENCE.get(span.basis, _TIME_CONFIDENCE["publication"])
+    if sources:
+        sure["sources"] = _slot_confidence(em.sources, resolved)
+    if targets:  # a visit's host read from its destination is a guess
+        sure["targets"] = 0.6 if hosted else _slot_confidence(em.targets, resolved)
+    if places:
+        sure["places"] = min(0.85 if p.geonames or p.lat is not None else 0.6 for p in places)
     evidence = Evidence(em.article_id, em.sentence, em.sentence_start, em.sentence_end,
                         em.trigger, url, title, published)
     key = f"{em.article_id}|{em.trigger_start}|{em.cameo}"
@@ -158,7 +169,23 @@ def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str
         id=hashlib.sha1(key.encode()).hexdigest()[:16], cameo=em.cameo,
         label=event_label(em.cameo, sources, targets, places, em.modality), time=span,
         sources=sources, targets=targets, places=places, modality=em.modality,
-        claimed_by=_actors(em.claimed_by, resolved), confidence=em.confidence, evidence=(evidence,))
+        claimed_by=_actors(em.claimed_by, resolved), confidence=em.confidence, evidence=(evidence,),
+        field_confidence=tuple(sure.items()))
+
+
+# How sure a field is, by how it was found. A date: written out (explicit), counted from another
+# (relative), or only the day of publication. A participant: named, a role noun ("the minister"),
+# an untagged proper noun, or a pronoun or "the group" pointing back.
+_TIME_CONFIDENCE = {"explicit": 0.9, "relative": 0.75, "publication": 0.4}
+_MENTION_CONFIDENCE = {"ROLE": 0.7, "PROPN": 0.65, "PRON": 0.6, "GROUP": 0.6, "PAIR": 0.6}
+_NAMED_CONFIDENCE = 0.85
+_LENT_CONFIDENCE = 0.5  # actors a headline lends to a body mention that names none
+
+
+def _slot_confidence(mentions: tuple[EntityMention, ...], resolved: dict) -> float:
+    """A slot is as sure as its least sure participant."""
+    return min((_MENTION_CONFIDENCE.get(m.label, _NAMED_CONFIDENCE) for m in mentions
+                if resolved.get(m) is not None), default=_NAMED_CONFIDENCE)
 
 
 def _lend_headline_actors(events: list[Event], headlines: list[Event]) -> list[Event]:
@@ -168,7 +195,8 @@ def _lend_headline_actors(events: list[Event], headlines: list[Event]) -> list[E
         if not ev.sources:
             for h in headlines:
                 if h.cameo[:2] == ev.cameo[:2] and h.sources:
-                    ev = replace(ev, sources=h.sources,
+                    sure = dict(ev.field_confidence) | {"sources": _LENT_CONFIDENCE}
+                    ev = replace(ev, sources=h.sources, field_confidence=tuple(sure.items()),
                                  label=event_label(ev.cameo, h.sources, ev.targets, ev.places, ev.modality))
                     break
         out.append(ev)

@@ -143,3 +143,17 @@ def test_one_person_spelled_two_ways_in_two_articles_is_one_node():
     people = [n for n, d in G.nodes(data=True) if d["kind"] == "actor" and "zelensk" in d["label"].lower()]
     assert len(people) == 1
     assert len({e for e, _ in G.in_edges(people[0])}) >= 2
+
+
+def test_the_town_of_x_places_the_event_and_is_never_a_party():
+    # "the town of X", "the city of X": the name is where it happened, even hanging off "of"
+    for text, place in [
+        ("Over the weekend, M23 rebels released four captured soldiers, handing them to the Red Cross "
+         "near the town of Rutshuru.", "Rutshuru"),
+        ("Houthi fighters attacked army positions on the outskirts of the city of Taiz on Monday, "
+         "the government said.", "Taiz"),
+    ]:
+        events = events_from_text(text, PUBLISHED)
+        assert len(events) == 1, events
+        assert place in [p.name for p in events[0].places]
+        assert place not in [a.name for a in events[0].actors]

@@ -83,6 +83,8 @@ def _role(tok: "Token") -> Literal["actor", "place", "unknown"]:
         owner = tok.head.head.lower_  # "representatives from X", "officials in X": X takes part
         if prep in {"from", "of"} and owner in INSTITUTION_NOUNS | _GROUP_OF_PEOPLE | MEMBER_NOUNS:
             return "actor"
+        if prep == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS:
+            return "place"  # "the town of Tame", "the province of Idlib"
         if prep in LOC_PREPS:
             return "place"
         if prep in {"by", "with", "against", "between", "of", "for", "from"}:
@@ -189,6 +191,8 @@ def index_mentions(sent: "Span", index: MentionIndex) -> None:
             index.add(m, range(tok.i, tok.i + 1))
 
 
+_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "department", "port",
+                "capital", "island", "county", "municipality", "governorate", "township", "outskirts"}
 _GROUP_OF_PEOPLE = {"representatives", "officials", "delegates", "envoys", "negotiators", "diplomats",
                     "partners", "allies", "counterparts", "commanders", "mediators", "guarantors"}
 _DATE_WORD = re.compile(r"(?i)\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"

@@ -157,3 +157,15 @@ def test_the_town_of_x_places_the_event_and_is_never_a_party():
         assert len(events) == 1, events
         assert place in [p.name for p in events[0].places]
         assert place not in [a.name for a in events[0].actors]
+
+
+def test_an_attack_told_again_with_its_toll_is_the_same_attack_on_the_same_day():
+    # "The raid killed three ...": the definite noun points back at the raid, and the verb only
+    # tells its toll, so there is one attack, dated by the first sentence, with its victims
+    text = ("Israeli troops raided the Jenin refugee camp on Monday. The raid killed three "
+            "Palestinians, the health ministry said.")
+    attacks = [e for e in events_from_text(text, dt.date(2025, 3, 12)) if e.cameo.startswith("19")]
+    assert len(attacks) == 1, [(e.cameo, e.label) for e in attacks]
+    assert attacks[0].time.start == dt.date(2025, 3, 10) and len(attacks[0].evidence) == 2
+    assert {a.name for a in attacks[0].sources} == {"Israeli armed forces"}
+    assert "Palestine" in {a.name for a in attacks[0].targets}

@@ -109,7 +109,7 @@ def _family(code: str) -> str:
 
 
 def _anaphora(em: EventMention, doc: "Doc", before: list[EventMention]) -> EventMention:
-    if em.sources or em.targets or em.headline:
+    if em.sources or em.headline:
         return em
     span = doc.char_span(em.trigger_start, em.trigger_end)
     if span is None or span.root.pos_ != "NOUN" or not any(
@@ -127,7 +127,9 @@ def _anaphora(em: EventMention, doc: "Doc", before: list[EventMention]) -> Event
 
     for prev in sorted(reversed(prior), key=fit):
         if _family(prev.cameo) == family:
-            return replace(em, sources=prev.sources, targets=prev.targets,
+            # the event told before, so its time too where this mention names none ("the raid killed")
+            return replace(em, sources=prev.sources, targets=em.targets or prev.targets, times=em.times or prev.times,
+                           tense=em.tense if em.times else prev.tense,
                            confidence=round(em.confidence * 0.8, 2))
     return em
 

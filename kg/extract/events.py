@@ -42,6 +42,7 @@ _TERRITORY = {"town", "city", "village", "territory", "area", "base", "airport",
               "hill", "settlement", "settlements", "positions", "position", "province", "border", "crossing",
               "port", "capital", "villages", "towns", "outpost", "island"}
 _AIM_PREPS = {"at", "against", "toward", "towards"}
+_VIOLENT = {"18", "19", "20"}
 _FIRE_VERBS = {"launch", "fire", "shoot", "drop", "lob"}
 _UNDERGO = {"come", "face", "suffer", "sustain", "endure", "withstand", "repel", "repulse"}
 _STATEMENT_VERBS = {"tell", "say", "speak", "address", "brief", "announce", "add"}
@@ -318,6 +319,19 @@ def sentence_events(sent: "Span", article_id: str, lex: Lexicon, index: MentionI
             elif o.lower_ in FORCE_NOUNS | {"vehicles", "tanks", "reinforcements", "warships"} and \
                     lemma in {"send", "move", "deploy", "dispatch", "station", "mass", "amass", "reinforce"}:
                 cands[tok.i] = _Candidate(tok, Trigger(lemma, "VERB", "154", "act"), "154")
+    # "the raid killed three", "an air strike on a school killed 30": the verb tells the toll of
+    # the attack its subject names; one event, the attack's, with the verb's victims and time
+    for i, cand in sorted(cands.items()):
+        if i in absorbed or cand.token.pos_ != "VERB" or cand.cameo[:2] not in _VIOLENT:
+            continue
+        for c in cand.token.children:
+            noun = cands.get(c.i)
+            if c.dep_ == "nsubj" and noun is not None and noun.trigger.pos == "NOUN" and \
+                    noun.cameo[:2] in _VIOLENT and c.i not in absorbed:
+                noun.absorbed.add(i)
+                absorbed.add(i)
+                time_at.setdefault(c.i, []).extend(time_at.get(i, []) if not time_at.get(c.i) else [])
+                break
     # "open to talks", "urged a ceasefire", "threatened to cut aid": the inner event has not
     # happened; it specifies the outer one
     for i, cand in sorted(cands.items()):
@@ -460,6 +474,9 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
                 sources, targets = mod_m[:1], mod_m[1:] + targets
         targets += participants_of(prep_objects(tok, {"with", "against", "on", "to", "toward", "towards"} |
                                                 _patient_of(cand.cameo)), index)
+        for ab in sorted(cand.absorbed):  # "the raid killed three Palestinians"
+            if sent.doc[ab].pos_ == "VERB":
+                targets += participants_of([c for c in sent.doc[ab].children if c.dep_ == "dobj"], index)
         if tok.i in claims:
             accused, accuser = _accusation(claims[tok.i], index)
             sources, claimed_by = (sources or accused), accuser

@@ -483,7 +483,7 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
             targets = targets or list(accuser)
         # "X reported 3,000 violations by Y": the report is an accusation, the violations a claim
         head = tok.head if tok.dep_ == "dobj" else None
-        if head is not None and head.lemma_.lower() in _REPORT_VERBS and cand.cameo[:2] in {"18", "19", "20"} \
+        if head is not None and head.lemma_.lower() in _REPORT_VERBS and cand.cameo[:2] in _VIOLENT \
                 and head.i not in cands:
             accusers = participants_of(subject_of(head)[0], index)
             if accusers and sources:
@@ -515,7 +515,7 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
         reporter = _reporter(tok)
         if reporter is not None:
             claimed_by = [m for m in participants_of(subject_of(reporter)[0], index) if m not in sources]
-            if cand.cameo[:2] in {"18", "19", "20"} and sources and not targets:
+            if cand.cameo[:2] in _VIOLENT and sources and not targets:
                 targets = list(claimed_by)
             if cand.cameo.startswith("196") and sources and claimed_by:
                 # "X said Y had violated the ceasefire": saying so is accusing Y
@@ -532,7 +532,7 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
     # "freed two soldiers, handing them to a commission near the town of Tame": the same act
     adjuncts = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in cands]
     places = find_places([tok, anchor] + [sent.doc[j] for j in cand.absorbed] + said + adjuncts, index, cand.cameo)
-    if cand.cameo[:2] in {"18", "19", "20"}:
+    if cand.cameo[:2] in _VIOLENT:
         # "fired missiles at Israel", "an offensive against Sudan": aimed at a party, not a place
         aimed_at = prep_objects(tok, _AIM_PREPS) + [p for o in objects_of(tok) for p in prep_objects(o, _AIM_PREPS)]
         aimed = participants_of(aimed_at, index)
@@ -573,7 +573,7 @@ def _build(cand: _Candidate, sent: "Span", article_id: str, index: MentionIndex,
 def _patient_of(cameo: str) -> set[str]:
     """ "the expulsion of the French ambassador", "the killing of its commander": for a coercive or
     violent nominal, "of" names who undergoes it (an agent comes with "by")."""
-    return {"of"} if cameo[:2] in {"16", "17", "18", "19", "20"} else set()
+    return {"of"} if cameo[:2] in _VIOLENT | {"16", "17"} else set()
 
 
 def _reporter(tok: "Token") -> "Token | None":

@@ -7,7 +7,7 @@ A change makes a new record (``dataclasses.replace``); nothing is mutated in pla
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 __all__ = [
@@ -190,6 +190,11 @@ class Event:
     # how sure each field is, for the fields the event has: (("type", 0.8), ("time", 0.4), ...);
     # names from CONFIDENCE_FIELDS. ``confidence`` is the event's as a whole.
     field_confidence: tuple[tuple[str, float], ...] = ()
+
+    def with_confidence(self, **fields: float) -> "Event":
+        """A copy with these fields' confidences set, kept in CONFIDENCE_FIELDS order."""
+        merged = dict(self.field_confidence) | fields
+        return replace(self, field_confidence=tuple((f, merged[f]) for f in CONFIDENCE_FIELDS if f in merged))
 
     def confidence_of(self, name: str) -> float | None:
         """How sure one field is ("type", "time", "sources", "targets", "places"), or None if the

@@ -110,3 +110,10 @@ def test_an_undated_event_says_nothing_of_its_time():
     ev = Event("x", "190", "?", TimeSpan.unknown(), field_confidence=(("type", 0.8),))
     assert ev.confidence_of("time") is None
     assert (None, CKG.timeConfidence, None) not in to_rdf([ev])
+
+
+def test_setting_a_field_confidence_keeps_the_fields_in_their_order_for_a_stable_export():
+    ev = Event("x", "190", "?", TimeSpan.unknown(), field_confidence=(("type", 0.8), ("places", 0.85)))
+    later = ev.with_confidence(sources=0.5)
+    assert later.field_confidence == (("type", 0.8), ("sources", 0.5), ("places", 0.85))
+    assert events_from_rdf(to_rdf([later]))[0].field_confidence == later.field_confidence

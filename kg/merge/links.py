@@ -100,8 +100,7 @@ def date_from_links(events: Sequence[Event]) -> list[Event]:
                           and by_id[o].time.basis in {"explicit", "relative"}), None)
             if truce is not None:
                 # somewhere in the truce's span, which is less sure than a day the text names
-                sure = dict(e.field_confidence) | {"time": 0.6}
-                e = replace(e, time=replace(truce.time, text=""), field_confidence=tuple(sure.items()))
+                e = replace(e.with_confidence(time=0.6), time=replace(truce.time, text=""))
         out.append(e)
     return out
 

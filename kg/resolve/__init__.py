@@ -195,8 +195,7 @@ def _lend_headline_actors(events: list[Event], headlines: list[Event]) -> list[E
         if not ev.sources:
             for h in headlines:
                 if h.cameo[:2] == ev.cameo[:2] and h.sources:
-                    sure = dict(ev.field_confidence) | {"sources": _LENT_CONFIDENCE}
-                    ev = replace(ev, sources=h.sources, field_confidence=tuple(sure.items()),
+                    ev = replace(ev.with_confidence(sources=_LENT_CONFIDENCE), sources=h.sources,
                                  label=event_label(ev.cameo, h.sources, ev.targets, ev.places, ev.modality))
                     break
         out.append(ev)

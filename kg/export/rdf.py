@@ -313,37 +313,36 @@ def _add_reference(g: Graph, iri: URIRef, kind: URIRef, ident: str) -> None:
     g.add((iri, RDFS.label, Literal(_humanize(ident))))
 
 
+def _add_named(g: Graph, iri: URIRef, what: str, record: Actor | Place, types: tuple[URIRef, ...],
+               allowed: tuple[str, ...], type_ns: Namespace, type_class: URIRef, type_prop: URIRef,
+               scheme: str) -> None:
+    """What actors and places share: classes, a label, aliases, a typed concept, a Wikidata link."""
+    if record.type not in allowed:
+        raise ExportError(f"{what} {record.id!r}: type {record.type!r} is not one of {', '.join(allowed)}")
+    for kind in types:
+        g.add((iri, RDF.type, kind))
+    g.add((iri, RDFS.label, Literal(record.name if record.name.strip() else _humanize(record.id))))
+    for alias in record.aliases:
+        g.add((iri, SKOS.altLabel, Literal(alias)))
+    g.add((iri, type_prop, _add_type_concept(g, type_ns, type_class, record.type, scheme)))
+    if record.wikidata and _QID.fullmatch(record.wikidata):
+        g.add((iri, OWL.sameAs, URIRef(_WIKIDATA + record.wikidata)))
+
+
 def _add_actor(g: Graph, actor: Actor, known: dict[str, Actor]) -> None:
-    if actor.type not in get_args(ActorType):
-        raise ExportError(f"actor {actor.id!r}: type {actor.type!r} is not one of "
-                          f"{', '.join(get_args(ActorType))}")
     a = actor_iri(actor.id)
-    g.add((a, RDF.type, SEM.Actor))
-    g.add((a, RDFS.label, Literal(actor.name if actor.name.strip() else _humanize(actor.id))))
-    for alias in actor.aliases:
-        g.add((a, SKOS.altLabel, Literal(alias)))
-    g.add((a, SEM.actorType, _add_type_concept(g, _ACTOR_TYPE, SEM.ActorType, actor.type,
-                                               "actor types")))
+    _add_named(g, a, "actor", actor, (SEM.Actor,), get_args(ActorType), _ACTOR_TYPE, SEM.ActorType,
+               SEM.actorType, "actor types")
     if actor.affiliation and actor.affiliation != actor.id:
         g.add((a, CKG.affiliation, actor_iri(actor.affiliation)))
         if actor.affiliation not in known:
             _add_reference(g, actor_iri(actor.affiliation), SEM.Actor, actor.affiliation)
-    if actor.wikidata and _QID.fullmatch(actor.wikidata):
-        g.add((a, OWL.sameAs, URIRef(_WIKIDATA + actor.wikidata)))
 
 
 def _add_place(g: Graph, place: Place, known: dict[str, Place]) -> None:
-    if place.type not in get_args(PlaceType):
-        raise ExportError(f"place {place.id!r}: type {place.type!r} is not one of "
-                          f"{', '.join(get_args(PlaceType))}")
     p = place_iri(place.id)
-    g.add((p, RDF.type, SEM.Place))
-    g.add((p, RDF.type, GEO.Feature))
-    g.add((p, RDFS.label, Literal(place.name if place.name.strip() else _humanize(place.id))))
-    for alias in place.aliases:
-        g.add((p, SKOS.altLabel, Literal(alias)))
-    g.add((p, SEM.placeType, _add_type_concept(g, _PLACE_TYPE, SEM.PlaceType, place.type,
-                                               "place types")))
+    _add_named(g, p, "place", place, (SEM.Place, GEO.Feature), get_args(PlaceType), _PLACE_TYPE,
+               SEM.PlaceType, SEM.placeType, "place types")
     if place.country and place.country != place.id:
         g.add((p, CKG.country, place_iri(place.country)))
         if place.country not in known:
@@ -359,8 +358,6 @@ def _add_place(g: Graph, place: Place, known: dict[str, Place]) -> None:
     if place.geonames:
         g.add((p, CKG.geonamesId, Literal(int(place.geonames))))
         g.add((p, OWL.sameAs, URIRef(f"https://sws.geonames.org/{int(place.geonames)}/")))
-    if place.wikidata and _QID.fullmatch(place.wikidata):
-        g.add((p, OWL.sameAs, URIRef(_WIKIDATA + place.wikidata)))
 
 
 def _add_article(g: Graph, evd: Evidence) -> None:

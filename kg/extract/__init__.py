@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from kg.extract.arguments import MentionIndex, index_mentions
 from kg.extract.boilerplate import dateline_end, is_boilerplate, is_heading
 from kg.extract.events import sentence_events
-from kg.extract.lexicon import load_lexicon
+from kg.lexicon import load_lexicon
 from kg.extract.nlp import load_nlp
 from kg.model import Article, EventMention, Extraction, TimeMention
 

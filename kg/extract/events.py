@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import (FORCE_NOUNS, MentionIndex)
-from kg.extract.lexicon import Lexicon, Trigger
+from kg.lexicon import Lexicon, Trigger
 from kg.extract.modality import duration_of, if_clause, is_hypothetical, modality_of, tense_of, threat_code
 from kg.extract.roles import (ROLE_PREPS_TARGET, agent_of, conjuncts_of, find_places, objects_of,
                               participants_of, prep_objects, subject_of)

@@ -79,85 +79,93 @@ def _context(span: "Span") -> str:
 
 
 def index_mentions(sent: "Span", index: MentionIndex, words: WordClasses) -> None:
-    """Add the entity mentions of ``sent`` to ``index``."""
-    doc = sent.doc
-    ent: "Span | None"  # doc.char_span below may give None (checked at once)
+    """Add the entity mentions of ``sent`` to ``index``: named entities, then proper nouns the
+    NER missed, then pronouns and definite role, group and pair nouns."""
     for ent in sent.ents:
-        if ent.label_ not in ENTITY_LABELS:
-            continue
-        poss = next((t for t in ent[1:] if t.tag_ == "POS"), None)
-        if poss is not None:  # title case fools NER: "Putin's Ceasefire" is Putin's
-            ent = doc[ent.start:poss.i]
-            if ent.root.ent_type_ == "" or len(ent) == 0:
-                continue
-            ent = doc.char_span(ent.start_char, ent.end_char, label=ent.root.ent_type_ or "PERSON")
-            if ent is None:
-                continue
-        text = ent.text
-        start, end = ent.start_char, ent.end_char
-        if text.lower().startswith("the "):
-            text, start = text[4:], start + 4
-        # a national modifier of a force noun is a mention of that force: "Russian forces"
-        head = ent.root.head
-        if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound", "poss", "conj"} \
-                and _force_head(ent.root, words) is not None:
-            force = _force_head(ent.root, words)
-            assert force is not None  # the condition above just checked it
-            label = force.text if force.text.lower() != "guard" else "coast guard"
-            # a state's force is a party wherever it stands ("delegations from Sudan's army")
-            m = EntityMention(f"{text} {label}", start, end, ent.label_, "actor",
-                              doc[ent.start:force.i + 1].text)
-            index.add(m, range(ent.start, ent.end))
-            continue
-        role = _role(ent.root, words)
-        if role == "unknown" and ent.root.dep_ in {"poss", "compound", "amod"} \
-                and head.lower_ in words.union("institution_noun", "force_noun", "member_noun"):
-            role = "actor"
-        m = EntityMention(text, start, end, ent.label_, role, _context(ent))
+        if ent.label_ in ENTITY_LABELS:
+            _add_entity(ent, index, words)
+    for tok in sent:
+        _add_untagged_name(tok, sent, index, words)
+    for tok in sent:
+        if tok.i not in index.by_token:
+            _add_referring(tok, sent, index, words)
+
+
+def _add_entity(ent: "Span", index: MentionIndex, words: WordClasses) -> None:
+    doc = ent.doc
+    poss = next((t for t in ent[1:] if t.tag_ == "POS"), None)
+    if poss is not None:  # title case fools NER: "Putin's Ceasefire" is Putin's
+        ent = doc[ent.start:poss.i]
+        if ent.root.ent_type_ == "" or len(ent) == 0:
+            return
+        cut = doc.char_span(ent.start_char, ent.end_char, label=ent.root.ent_type_ or "PERSON")
+        if cut is None:
+            return
+        ent = cut
+    text = ent.text
+    start, end = ent.start_char, ent.end_char
+    if text.lower().startswith("the "):
+        text, start = text[4:], start + 4
+    # a national modifier of a force noun is a mention of that force: "Russian forces"
+    force = _force_head(ent.root, words) if ent.label_ in {"NORP", "GPE"} and \
+        ent.root.dep_ in {"amod", "compound", "poss", "conj"} else None
+    if force is not None:
+        label = force.text if force.text.lower() != "guard" else "coast guard"
+        # a state's force is a party wherever it stands ("delegations from Sudan's army")
+        m = EntityMention(f"{text} {label}", start, end, ent.label_, "actor", doc[ent.start:force.i + 1].text)
         index.add(m, range(ent.start, ent.end))
-    # proper nouns the NER missed, where the syntax makes them participants ("Zelenskiy wrote")
-    for tok in sent:
-        modifier = tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in \
-            words.union("member_noun", "force_noun", "institution_noun") and tok.head.i not in index.by_token
-        if tok.i in index.by_token or tok.pos_ != "PROPN" or \
-                (tok.dep_ == "compound" and not modifier) or \
-                (tok.dep_ not in _ACTOR_DEPS | {"pobj", "conj"} and not modifier) or \
-                (tok.ent_type_ in {"DATE", "TIME"} and _DATE_WORD.search(tok.text)):
-            continue
-        left = tok.i
-        while left - 1 >= sent.start and sent.doc[left - 1].dep_ == "compound" and \
-                sent.doc[left - 1].pos_ == "PROPN" and sent.doc[left - 1].i not in index.by_token:
-            left -= 1
-        span = sent.doc[left:tok.i + 1]
-        m = EntityMention(span.text, span.start_char, span.end_char, "PROPN", _role(tok, words), _context(span))
-        index.add(m, range(left, tok.i + 1))
-    for tok in sent:
-        if tok.i in index.by_token:
-            continue
-        low = tok.lower_
-        if tok.pos_ == "PRON" and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
-            if low in words["personal_pronoun"] | words["collective_pronoun"] - {"we"}:
-                # resolved against earlier actors by the resolve stage, which knows their types
-                m = EntityMention(low, tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
-                index.add(m, range(tok.i, tok.i + 1))
-            elif low in _POSSESSIVE and tok.dep_ == "poss" and \
-                    tok.head.lower_ in words.union("force_noun", "member_noun", "institution_noun"):
-                # "its forces", "their fighters", "his government": acting for whom the pronoun names
-                m = EntityMention(_POSSESSIVE[low], tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
-                index.add(m, range(tok.i, tok.i + 1))
-            elif low in {"we", "i", "our", "us"}:
-                speaker = _speaker(sent, index, words)
-                if speaker is not None:
-                    index.by_token[tok.i] = speaker
-        elif tok.pos_ == "NOUN" and low in words.union("role_noun", "group_noun", "pair_noun") \
-                and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} \
-                and not any(c.ent_type_ or c.i in index.by_token for c in tok.children) and _definite(tok):
-            label = "PAIR" if _pair(tok, words) else "GROUP" if low in words["group_noun"] else "ROLE"
-            if label == "ROLE" and low not in words["role_noun"]:
-                continue
-            m = EntityMention(f"the {tok.text}", tok.idx, tok.idx + len(tok.text), label, "actor",
-                              doc[tok.left_edge.i:tok.i + 1].text)
-            index.add(m, range(tok.i, tok.i + 1))
+        return
+    role = _role(ent.root, words)
+    if role == "unknown" and ent.root.dep_ in {"poss", "compound", "amod"} \
+            and ent.root.head.lower_ in words.union("institution_noun", "force_noun", "member_noun"):
+        role = "actor"
+    index.add(EntityMention(text, start, end, ent.label_, role, _context(ent)), range(ent.start, ent.end))
+
+
+def _add_untagged_name(tok: "Token", sent: "Span", index: MentionIndex, words: WordClasses) -> None:
+    """A proper noun the NER missed, where the syntax makes it a participant ("Zelenskiy wrote")."""
+    modifier = tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in \
+        words.union("member_noun", "force_noun", "institution_noun") and tok.head.i not in index.by_token
+    if tok.i in index.by_token or tok.pos_ != "PROPN" or \
+            (tok.dep_ == "compound" and not modifier) or \
+            (tok.dep_ not in _ACTOR_DEPS | {"pobj", "conj"} and not modifier) or \
+            (tok.ent_type_ in {"DATE", "TIME"} and _DATE_WORD.search(tok.text)):
+        return
+    left = tok.i
+    while left - 1 >= sent.start and sent.doc[left - 1].dep_ == "compound" and \
+            sent.doc[left - 1].pos_ == "PROPN" and sent.doc[left - 1].i not in index.by_token:
+        left -= 1
+    span = sent.doc[left:tok.i + 1]
+    m = EntityMention(span.text, span.start_char, span.end_char, "PROPN", _role(tok, words), _context(span))
+    index.add(m, range(left, tok.i + 1))
+
+
+def _add_referring(tok: "Token", sent: "Span", index: MentionIndex, words: WordClasses) -> None:
+    """Pronouns and definite role, group and pair nouns: the resolve stage points them back at
+    actors named before, since it knows their types."""
+    low = tok.lower_
+    at = range(tok.i, tok.i + 1)
+    if tok.pos_ == "PRON" and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        if low in words["personal_pronoun"] | words["collective_pronoun"] - {"we"}:
+            index.add(EntityMention(low, tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text), at)
+        elif low in _POSSESSIVE and tok.dep_ == "poss" and \
+                tok.head.lower_ in words.union("force_noun", "member_noun", "institution_noun"):
+            # "its forces", "their fighters", "his government": acting for whom the pronoun names
+            m = EntityMention(_POSSESSIVE[low], tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
+            index.add(m, at)
+        elif low in {"we", "i", "our", "us"}:
+            speaker = _speaker(sent, index, words)
+            if speaker is not None:
+                index.by_token[tok.i] = speaker
+    elif tok.pos_ == "NOUN" and low in words.union("role_noun", "group_noun", "pair_noun") \
+            and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} \
+            and not any(c.ent_type_ or c.i in index.by_token for c in tok.children) and _definite(tok):
+        label = "PAIR" if _pair(tok, words) else "GROUP" if low in words["group_noun"] else "ROLE"
+        if label == "ROLE" and low not in words["role_noun"]:
+            return
+        m = EntityMention(f"the {tok.text}", tok.idx, tok.idx + len(tok.text), label, "actor",
+                          tok.doc[tok.left_edge.i:tok.i + 1].text)
+        index.add(m, at)
 
 
 _DATE_WORD = re.compile(r"(?i)\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"

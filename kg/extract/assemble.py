@@ -71,7 +71,7 @@ def _places(draft: Draft, frame: SentenceFrame) -> Draft:
     words, index = frame.res.words, frame.index
     cand, tok, anchor = draft.cand, draft.cand.token, draft.anchor
     sources = tuple(m for m in draft.sources if m is not None)
-    targets = [m for m in draft.targets if m is not None and m not in sources]
+    targets = [m for m in dict.fromkeys(draft.targets) if m is not None and m not in sources]
     said = [c for c in tok.subtree if c.dep_ in {"advcl", "conj", "xcomp"} and c.head.i in {tok.i, anchor.i}
             and c.lemma_.lower() in words["statement_verb"]]
     # "freed two soldiers, handing them to a commission near the town of Tame": the same act

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.resolve.temporal import parse_duration
+from kg.temporal import parse_duration
+from kg.temporal.tense import is_future, present_be, tense_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -15,56 +16,10 @@ if TYPE_CHECKING:
 __all__ = ["is_future", "threat_code", "if_clause", "is_hypothetical", "present_be", "modality_of",
            "tense_of", "duration_of"]
 
-FUTURE_CONTROL = {"due", "set", "scheduled", "expected", "plan", "intend", "prepare", "going",
-                   "aim", "hope", "seek", "want", "schedule", "slate", "agree", "decide", "pledge",
-                   "promise", "vow"}
-
-
 NEG_CONTROL = {"refuse", "decline", "fail", "reject"}
 # "X denied that its forces had struck ...", "denied carrying out the strike": the speaker says
 # the event did not happen; the denial is an event of its own (016), the denied one is negated
 DENY_VERBS = {"deny", "refute", "dismiss"}
-
-
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-
-
-PLANNED_ADJ = {"upcoming", "planned", "proposed", "scheduled", "forthcoming", "next", "expected",
-                "future", "possible", "potential", "new"}
-
-
-def is_future(tok: "Token") -> bool:
-    cur = tok
-    for _ in range(4):
-        for c in cur.children:
-            if c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUX:
-                return True
-        if cur.tag_ == "VBG" and present_be(cur):
-            return True  # "is sending a delegation on Wednesday": a planned act
-        if cur.dep_ in {"xcomp", "acl"} and (cur.head.lemma_.lower() in FUTURE_CONTROL or
-                                              cur.head.lower_ in FUTURE_CONTROL):
-            return True
-        if cur.pos_ in {"NOUN", "PROPN"}:
-            if any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJ - {"new", "possible", "potential"}
-                   for c in cur.children):
-                return True
-            if any(c.dep_ == "acl" and c.lemma_.lower() in FUTURE_CONTROL | {"begin", "start", "open"}
-                   for c in cur.children) and any(c.dep_ in {"acl"} and c.tag_ in {"VBN", "VB"}
-                                                  for c in cur.children):
-                return True
-            if any(c.dep_ == "prep" and c.lower_ in {"for"} for c in cur.children) and \
-                    any(c.dep_ == "amod" and c.lower_ == "scheduled" for c in cur.children):
-                return True
-        if cur.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "xcomp", "ccomp", "conj", "prep", "pcomp"} \
-                and cur.head.i != cur.i:
-            cur = cur.head
-            if cur.pos_ == "VERB" and cur.dep_ not in {"xcomp", "conj"}:
-                return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUX for c in cur.children) \
-                    or (cur.tag_ == "VBG" and present_be(cur)) \
-                    or (cur.dep_ in {"xcomp", "acl"} and cur.head.lemma_.lower() in FUTURE_CONTROL)
-            continue
-        break
-    return False
 
 
 def threat_code(code: str) -> str | None:
@@ -101,10 +56,6 @@ def is_hypothetical(tok: "Token") -> bool:
     return any(d.lower_ == "any" and d.dep_ == "det" for d in tok.subtree)
 
 
-def present_be(tok: "Token") -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"} for c in tok.children)
-
-
 INTENT_CONTROL = {"hope", "seek", "want", "aim", "try", "wish", "strive", "push", "attempt", "propose"}
 
 
@@ -136,14 +87,6 @@ def modality_of(tok: "Token", has_time: bool) -> str:
     if is_future(tok):
         return "planned"
     return "asserted"
-
-
-def tense_of(tok: "Token", modality: str) -> str:
-    if modality == "planned":
-        return "future"
-    if tok.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
-        return "present"
-    return "past"
 
 
 def duration_of(tok: "Token") -> str:

@@ -176,13 +176,11 @@ def _h_weekday(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
     return timespan(d, d, "day", "relative")
 
 
-
 def _h_weekend(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
     pub = need_published(ctx)
     rel = " ".join((m["rel"] or "").lower().split()) or None
     a, b = weekend(pub, rel, ctx.tense)
     return timespan(a, b, "day", "relative")
-
 
 
 def _h_unit(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
@@ -207,8 +205,6 @@ def _h_unit(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
         a, b = submod_bounds(mod, first, last, unit)
         return timespan(a, b, prec, "relative", vague=True)
     return timespan(first, last, prec, "relative")
-
-
 
 
 def _h_ago(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
@@ -298,45 +294,55 @@ def _h_season(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
     return timespan(a, b, "month", basis, vague=True)
 
 
+_Days = tuple[dt.date, dt.date]
+
+
+def _holiday_occurrence(key: str, m: re.Match[str], ctx: Ctx) -> tuple[_Days, str] | None:
+    """The occurrence of holiday ``key`` meant: of the year written, else the one that fits the
+    tense (or "last", "next"), with the basis of the date."""
+    if m["y"]:
+        spans = _hol.in_year(key, int(m["y"]))
+        return (spans[0], "explicit") if spans else None
+    pub = need_published(ctx)
+    cands = list(_hol.occurrences(key, pub))
+    rel = " ".join((m["rel"] or "").lower().split())
+    if rel == "last":
+        ok = [c for c in cands if c[1] < pub]
+        picked = max(ok) if ok else None
+    elif rel in {"next", "the coming", "the upcoming", "upcoming"}:
+        ok = [c for c in cands if c[0] > pub]
+        picked = min(ok) if ok else None
+    else:
+        picked = pick(cands, pub, "present" if rel == "this" else ctx.tense)
+    return (picked, "relative") if picked is not None else None
+
+
+def _holiday_part(mod: str, start: dt.date, end: dt.date) -> _Days:
+    """The days of a holiday that "the eve of", "the start of", "the last days of" ... designate."""
+    if mod == "eve":
+        return start - _D(days=1), start - _D(days=1)
+    if mod in {"start", "beginning", "first day"}:
+        return start, start
+    if mod in {"end", "last day"}:
+        return end, end
+    if mod == "first days":
+        return start, min(end, start + _D(days=2))
+    if mod == "last days":
+        return max(start, end - _D(days=2)), end
+    return start, end
+
+
 def _h_holiday(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
     key = _hol.holiday_key(m["h"])
     if key is None:
         return None
     if key in _hol.UNRESOLVABLE:
         return TimeSpan.unknown()
-    if m["y"]:
-        spans = _hol.in_year(key, int(m["y"]))
-        if not spans:
-            return None
-        start, end = spans[0]
-        basis = "explicit"
-    else:
-        pub = need_published(ctx)
-        cands = list(_hol.occurrences(key, pub))
-        rel = " ".join((m["rel"] or "").lower().split())
-        if rel == "last":
-            ok = [c for c in cands if c[1] < pub]
-            picked = max(ok) if ok else None
-        elif rel in {"next", "the coming", "the upcoming", "upcoming"}:
-            ok = [c for c in cands if c[0] > pub]
-            picked = min(ok) if ok else None
-        else:
-            picked = pick(cands, pub, "present" if rel == "this" else ctx.tense)
-        if picked is None:
-            return None
-        start, end = picked
-        basis = "relative"
-    mod = " ".join((m["mod"] or "").lower().split())
-    if mod == "eve":
-        start = end = start - _D(days=1)
-    elif mod in {"start", "beginning", "first day"}:
-        end = start
-    elif mod in {"end", "last day"}:
-        start = end
-    elif mod == "first days":
-        end = min(end, start + _D(days=2))
-    elif mod == "last days":
-        start = max(start, end - _D(days=2))
+    found = _holiday_occurrence(key, m, ctx)
+    if found is None:
+        return None
+    (start, end), basis = found
+    start, end = _holiday_part(" ".join((m["mod"] or "").lower().split()), start, end)
     if _hol.is_lunar_sighted(key):
         return TimeSpan(start, end, "day", basis, earliest=start - _D(days=1),  # type: ignore[arg-type]
                         latest=end + _D(days=1))

@@ -178,7 +178,6 @@ def safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-
 def weekend(pub: dt.date, rel: str | None, tense: Tense) -> tuple[dt.date, dt.date]:
     sat_back = pub - _D(days=(pub.weekday() - 5) % 7)  # latest Saturday on or before pub
     current = (sat_back, sat_back + _D(days=1))
@@ -198,7 +197,6 @@ def weekend(pub: dt.date, rel: str | None, tense: Tense) -> tuple[dt.date, dt.da
     return current
 
 
-
 def unit_bounds(unit: str, pub: dt.date, k: int) -> tuple[dt.date, dt.date]:
     """The calendar week/month/year ``k`` units from the one containing ``pub``."""
     if unit == "week":
@@ -208,7 +206,6 @@ def unit_bounds(unit: str, pub: dt.date, k: int) -> tuple[dt.date, dt.date]:
         y, mo = add_months(pub.year, pub.month, k)
         return dt.date(y, mo, 1), month_end(y, mo)
     return dt.date(pub.year + k, 1, 1), dt.date(pub.year + k, 12, 31)
-
 
 
 UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}

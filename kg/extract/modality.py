@@ -1,4 +1,4 @@
-"""How surely and when an event happens: modality, tense (read by kg.temporal.tense), duration, and implied threats.
+"""How surely and when an event happens: modality, duration, implied threats (tense: kg.temporal.tense).
 
 Negation (and refusal), conditions and modals, plans (future auxiliaries, "is due to",
 present progressives), intentions, and the threat a hypothetical use of force amounts to.

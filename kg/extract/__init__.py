@@ -17,6 +17,7 @@ from kg.extract.assemble import sentence_events
 from kg.extract.nlp import load_nlp, with_line_breaks
 from kg.model import Article, EventMention, Extraction, TimeMention
 from kg.resources import Resources, default_resources
+from kg.temporal import ANAPHORIC_DAY, find_time_expressions
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -66,8 +67,6 @@ def extract(articles: Iterable[Article], *, nlp: "Language | None" = None, batch
 def extract_doc(doc: "Doc", article: Article, lines: list[tuple[int, int, bool]],
                 res: Resources | None = None) -> Extraction:
     """Event and entity mentions of one parsed article."""
-    from kg.resolve.temporal import find_time_expressions
-
     res = res or default_resources()
     index = MentionIndex()
     events: list[EventMention] = []
@@ -80,7 +79,7 @@ def extract_doc(doc: "Doc", article: Article, lines: list[tuple[int, int, bool]]
         if line is None:
             continue
         index_mentions(sent, index, res.words)
-        times = _time_mentions(sent, find_time_expressions)
+        times = _time_mentions(sent)
         found = sentence_events(sent, article.id, res, index, times, headline=heading_at.get(line, False))
         events.extend(_anaphora(em, doc, events) for em in found)
     return Extraction(article, tuple(events), tuple(index.mentions))
@@ -123,15 +122,13 @@ def _line_of(offset: int, starts: list[int]) -> int | None:
     return starts[i] if i >= 0 else None
 
 
-def _time_mentions(sent, finder) -> list[TimeMention]:
+def _time_mentions(sent) -> list[TimeMention]:  # sent: a spaCy Span
     """Time expressions of a sentence: the temporal finder's, then spaCy's where they don't overlap.
 
     The finder knows what resolves ("over the weekend", holidays); spaCy adds what it misses.
     """
-    from kg.resolve.temporal import ANAPHORIC_DAY
-
     base = sent.start_char
-    found = [TimeMention(tm.text, tm.start + base, tm.end + base) for tm in finder(sent.text)]
+    found = [TimeMention(tm.text, tm.start + base, tm.end + base) for tm in find_time_expressions(sent.text)]
     for m in ANAPHORIC_DAY.finditer(sent.text):  # dated later, against the article's last day
         if not any(m.start() + base < t.end and t.start < m.end() + base for t in found):
             found.append(TimeMention(m.group(), m.start() + base, m.end() + base))

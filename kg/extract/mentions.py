@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from kg.codebook import Code
 from kg.extract.frame import SentenceFrame
-from kg.extract.modality import modality_of, tense_of
+from kg.extract.modality import modality_of
 from kg.extract.timing import governing_time
 from kg.model import EntityMention, EventMention, TimeMention
+from kg.temporal.tense import tense_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -1,4 +1,4 @@
-"""How surely and when an event happens: modality, tense and duration.
+"""How surely an event happens and how long: modality and duration (tense: kg.temporal.tense).
 
 Negation (and refusal, denial), conditions and modals, plans (future auxiliaries, "is due to",
 present progressives), intentions, and whether an act is hypothetical (a threat, then).
@@ -7,51 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.resolve.temporal import parse_duration
+from kg.temporal import parse_duration
+from kg.temporal.tense import is_future
 from kg.words import WordClasses
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["is_future", "if_clause", "is_hypothetical", "present_be", "modality_of", "tense_of",
-           "duration_of"]
-
-
-def is_future(tok: "Token", words: WordClasses) -> bool:
-    """Is the act planned: a future auxiliary, a present progressive, a control verb of plans
-    ("is due to", "agreed to"), or a planned nominal ("the upcoming talks")?"""
-    future_aux, control = words["future_aux"], words["future_control_word"]
-    cur = tok
-    for _ in range(4):
-        for c in cur.children:
-            if c.dep_ in {"aux", "auxpass"} and c.lower_ in future_aux:
-                return True
-        if cur.tag_ == "VBG" and present_be(cur, words):
-            return True  # "is sending a delegation on Wednesday": a planned act
-        if cur.dep_ in {"xcomp", "acl"} and (cur.head.lemma_.lower() in control or
-                                              cur.head.lower_ in control):
-            return True
-        if cur.pos_ in {"NOUN", "PROPN"}:
-            if any(c.dep_ == "amod" and c.lower_ in words["planned_adj"] - {"new", "possible", "potential"}
-                   for c in cur.children):
-                return True
-            if any(c.dep_ == "acl" and c.lemma_.lower() in control | {"begin", "start", "open"}
-                   for c in cur.children) and any(c.dep_ in {"acl"} and c.tag_ in {"VBN", "VB"}
-                                                  for c in cur.children):
-                return True
-            if any(c.dep_ == "prep" and c.lower_ in {"for"} for c in cur.children) and \
-                    any(c.dep_ == "amod" and c.lower_ == "scheduled" for c in cur.children):
-                return True
-        if cur.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "xcomp", "ccomp", "conj", "prep", "pcomp"} \
-                and cur.head.i != cur.i:
-            cur = cur.head
-            if cur.pos_ == "VERB" and cur.dep_ not in {"xcomp", "conj"}:
-                return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in future_aux for c in cur.children) \
-                    or (cur.tag_ == "VBG" and present_be(cur, words)) \
-                    or (cur.dep_ in {"xcomp", "acl"} and cur.head.lemma_.lower() in control)
-            continue
-        break
-    return False
+__all__ = ["if_clause", "is_hypothetical", "modality_of", "duration_of"]
 
 
 def if_clause(tok: "Token") -> "Token | None":
@@ -72,11 +35,6 @@ def is_hypothetical(tok: "Token", words: WordClasses) -> bool:
     if if_clause(tok) is not None:
         return True
     return any(d.lower_ == "any" and d.dep_ == "det" for d in tok.subtree)
-
-
-def present_be(tok: "Token", words: WordClasses) -> bool:
-    """ "is sending", "are holding": a present form of "be" as auxiliary."""
-    return any(c.dep_ == "aux" and c.lower_ in words["present_be"] for c in tok.children)
 
 
 def modality_of(tok: "Token", has_time: bool, words: WordClasses) -> str:
@@ -105,17 +63,9 @@ def modality_of(tok: "Token", has_time: bool, words: WordClasses) -> str:
             cur = cur.head  # a coordinated verb ("did not respond, but kept shelling") has its own
             continue
         break
-    if is_future(tok, words):
+    if is_future(tok):
         return "planned"
     return "asserted"
-
-
-def tense_of(tok: "Token", modality: str) -> str:
-    if modality == "planned":
-        return "future"
-    if tok.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
-        return "present"
-    return "past"
 
 
 def duration_of(tok: "Token") -> str:

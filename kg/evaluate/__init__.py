@@ -10,7 +10,7 @@ exactness, actor and place scores, per article and per CAMEO root.
 from __future__ import annotations
 
 from kg.evaluate.explain import GoldVerdict, Unmatched, explain_article
-from kg.evaluate.gold import GoldArticle, GoldEntity, GoldEvent, load_gold, load_gold_dir
+from kg.evaluate.gold import GoldArticle, GoldEntity, GoldEvent, gold_from_json, load_gold, load_gold_dir
 from kg.evaluate.report import format_report, report_json, write_report_json
 from kg.evaluate.run import ArticleResult, Evaluation, evaluate_exports, evaluate_texts
 from kg.evaluate.scoring import Counts, Figures, RootRow, Summary, count_article, summarize
@@ -18,7 +18,7 @@ from kg.evaluate.system import SystemEvent, load_export, read_system_events
 
 __all__ = [
     "evaluate_texts", "evaluate_exports", "Evaluation", "ArticleResult", "format_report",
-    "report_json", "write_report_json", "explain_article", "GoldVerdict", "Unmatched", "load_gold", "load_gold_dir",
+    "report_json", "write_report_json", "explain_article", "GoldVerdict", "Unmatched", "gold_from_json", "load_gold", "load_gold_dir",
     "GoldArticle", "GoldEvent", "GoldEntity", "SystemEvent", "read_system_events", "load_export",
     "count_article", "summarize", "Counts", "Figures", "Summary", "RootRow",
 ]

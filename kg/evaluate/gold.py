@@ -11,7 +11,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.evaluate.match import DaySpan, interval
 
-__all__ = ["GoldEntity", "GoldEvent", "GoldArticle", "load_gold", "load_gold_dir"]
+__all__ = ["GoldEntity", "GoldEvent", "GoldArticle", "gold_from_json", "load_gold", "load_gold_dir"]
 
 _WIKIDATA = "http://www.wikidata.org/entity/"
 _HINT = "write gold files as in shared/eval/GUIDELINE.md"
@@ -122,24 +122,30 @@ def _published(value: Any, source: str) -> dt.date | None:
         raise InputError(source, f"'published' is {value!r}, not a date", "write it as YYYY-MM-DD") from None
 
 
+def gold_from_json(raw: Mapping[str, Any], source: str = "gold") -> GoldArticle:
+    """A gold article from its parsed JSON; ``source`` names it in errors."""
+    try:
+        return GoldArticle(
+            id=str(raw.get("id") or Path(source).stem), published=_published(raw.get("published"), source),
+            events=tuple(_event(e) for e in raw.get("events") or ()),
+            actors={e.id: e for e in map(_entity, raw.get("actors") or ())},
+            places={e.id: e for e in map(_entity, raw.get("places") or ())})
+    except (KeyError, TypeError, AttributeError) as e:
+        raise InputError(source, f"is not a gold file (bad or missing field: {e})", _HINT) from e
+
+
 def load_gold(path: str | Path) -> GoldArticle:
     """Read one gold file; a file that is not gold JSON raises :class:`InputError` naming it."""
     path = Path(path)
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return GoldArticle(
-            id=str(raw.get("id") or path.stem), published=_published(raw.get("published"), str(path)),
-            events=tuple(_event(e) for e in raw.get("events") or ()),
-            actors={e.id: e for e in map(_entity, raw.get("actors") or ())},
-            places={e.id: e for e in map(_entity, raw.get("places") or ())})
-    except InputError:
-        raise
     except OSError as e:
         raise InputError(str(path), f"cannot be read ({e.strerror})", "check the path") from e
     except ValueError as e:
         raise InputError(str(path), f"is not JSON ({e})", _HINT) from e
-    except (KeyError, TypeError, AttributeError) as e:
-        raise InputError(str(path), f"is not a gold file (bad or missing field: {e})", _HINT) from e
+    if not isinstance(raw, dict):
+        raise InputError(str(path), "is not a gold file (a JSON object is expected)", _HINT)
+    return gold_from_json(raw, str(path))
 
 
 def load_gold_dir(folder: str | Path) -> list[GoldArticle]:

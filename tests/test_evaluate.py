@@ -388,3 +388,12 @@ def test_figures_agree_with_score_py_on_exports_of_dev_real_articles(tmp_path: P
     assert ours_data["rows"] == theirs_data["rows"]
     assert ours_data["summary"] == theirs_data["summary"]
     assert ours_data["summary"]["system_events"] > 0 and ours_data["summary"]["typed"]["R"] > 0
+
+
+def test_readme_documents_kg_evaluate_with_options_that_exist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [line.split("#")[0].split() for line in readme.splitlines() if line.startswith("kg evaluate ")]
+    assert lines, "README.md shows no kg evaluate command"
+    options = {o for p in cli.commands["evaluate"].params for o in getattr(p, "opts", ())}
+    for words in lines:
+        assert {w for w in words if w.startswith("--")} <= options, words

@@ -397,3 +397,9 @@ def test_readme_documents_kg_evaluate_with_options_that_exist():
     options = {o for p in cli.commands["evaluate"].params for o in getattr(p, "opts", ())}
     for words in lines:
         assert {w for w in words if w.startswith("--")} <= options, words
+
+
+def test_a_missing_language_model_stops_the_evaluation_once(tmp_path: Path):
+    result = kg("evaluate", "--gold", SEED_GOLD, "--texts", ROOT / "examples", "--model", "no_such_model_xx",
+                "--out", tmp_path / "x")
+    assert result.exit_code == 1 and "no_such_model_xx" in result.output and "Traceback" not in result.output

@@ -4,8 +4,10 @@ Each gold article is built on its own, exported, read back through the standard 
 and scored with the rules of shared/eval/score.py: typed, strict and detection P/R/F1, date
 exactness, actor and place scores, per article and per CAMEO root.
 
-    >>> from kg.evaluate import evaluate_texts, format_report     # doctest: +SKIP
-    >>> print(format_report(evaluate_texts("gold/ann", "gold/articles"), explain=True))
+Example (gold/ann holds <id>.json files, gold/articles the <id>.txt or .html articles)::
+
+    from kg.evaluate import evaluate_texts, format_report
+    print(format_report(evaluate_texts("gold/ann", "gold/articles"), explain=True))
 """
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.errors import ModelError
 from kg.evaluate.gold import GoldArticle, load_gold_dir
 from kg.evaluate.scoring import Counts, RootRow, Summary, count_article, per_root, summarize
 from kg.evaluate.system import SystemEvent, load_export, read_system_events
@@ -115,6 +116,8 @@ def _build_and_score(gold: GoldArticle, texts: Path, out: Path, settings: Settin
         return ArticleResult(gold, (), count_article(gold, ()))
     try:
         failures += _build_one(gold, text, out, settings)
+    except ModelError:
+        raise  # no article can be built: say so once
     except Exception as exc:  # one article's failure is reported and scored zero, the rest go on
         failures.append(f"{gold.id}: {type(exc).__name__}: {exc}")
         return ArticleResult(gold, (), count_article(gold, ()))

@@ -20,7 +20,7 @@ STAGES = ("kg.ingest", "kg.extract", "kg.resolve", "kg.merge", "kg.graph", "kg.e
 # what every stage reads: records, errors, vocabularies, word tables, time expressions
 LEAVES = ("kg.model", "kg.errors", "kg.codebook", "kg.vocab", "kg.text", "kg.words", "kg.lexicon",
           "kg.resources", "kg.temporal")
-TOP = ("kg", "kg.pipeline", "kg.cli", "kg.query", "kg.validate")
+TOP = ("kg", "kg.pipeline", "kg.cli", "kg.query", "kg.validate", "kg.evaluate")
 
 
 def _module_name(path: Path) -> str:
@@ -37,7 +37,7 @@ def _within(name: str, prefix: str) -> bool:
 
 def _place(name: str) -> tuple[str, int]:
     """("stage", index), ("leaf", -1) or ("top", -1) for a module of kg."""
-    if name in TOP:
+    if any(_within(name, top) for top in TOP[1:]) or name == TOP[0]:
         return "top", -1
     for i, stage in enumerate(STAGES):
         if _within(name, stage):

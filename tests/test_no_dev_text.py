@@ -141,7 +141,6 @@ def test_a_run_across_table_cells_and_lines_is_found():
 
 # --- kg/ against the development articles --------------------------------------------------------
 
-@pytest.mark.xfail(strict=False, reason="special cases for dev articles being removed")
 @pytest.mark.skipif(SHARED_EVAL is None, reason="../shared/eval (the development articles) is absent")
 def test_kg_holds_no_phrase_of_a_development_article():
     assert SHARED_EVAL is not None

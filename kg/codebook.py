@@ -422,6 +422,7 @@ class Root:
 class Code:
     """The specific CAMEO codes that extraction rules produce or test for, by name."""
 
+    STATEMENT = "010"
     OPTIMISTIC_COMMENT = "013"
     DENY = "016"
     MEDIATE = "045"

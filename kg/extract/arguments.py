@@ -126,7 +126,7 @@ def _add_untagged_name(tok: "Token", sent: "Span", index: MentionIndex, words: W
     """A proper noun the NER missed, where the syntax makes it a participant ("Zelenskiy wrote")."""
     modifier = tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in \
         words.union("member_noun", "force_noun", "institution_noun") and tok.head.i not in index.by_token
-    if tok.i in index.by_token or tok.pos_ != "PROPN" or \
+    if tok.i in index.by_token or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
             (tok.dep_ == "compound" and not modifier) or \
             (tok.dep_ not in _ACTOR_DEPS | {"pobj", "conj"} and not modifier) or \
             (tok.ent_type_ in {"DATE", "TIME"} and _DATE_WORD.search(tok.text)):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from kg.codebook import is_violent, threat_code
 from kg.extract.arguments import MentionIndex
 from kg.extract.candidates import find_candidates
-from kg.extract.claims import accused_claims, find_claims, reported_claims
+from kg.extract.claims import accused_claims, find_claims, reported_claims, statement
 from kg.extract.frame import Draft, SentenceFrame
 from kg.extract.fusion import fuse_about, fuse_governing_verbs, fuse_objects, fuse_tolls
 from kg.extract.mentions import event_mention
@@ -55,7 +55,7 @@ def run_passes(frame: SentenceFrame, passes: tuple[Pass, ...] = PASSES) -> Sente
 def assemble(draft: Draft, frame: SentenceFrame) -> list[EventMention]:
     """The event mention(s) of one live candidate: the event itself and any it implies."""
     if draft.cand.verbal or draft.cand.trigger.pos == "ADJ":
-        draft = accused_claims(verbal_roles(draft, frame), frame)
+        draft = statement(accused_claims(verbal_roles(draft, frame), frame), frame)
     else:
         draft = nominal_roles(draft, frame)
     draft = _when_and_how(_places(reported_claims(draft, frame), frame), frame)

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 from kg.codebook import Code, is_violent
 from kg.extract.frame import Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
-from kg.extract.roles import accusation, participants_of
+from kg.extract.roles import accusation, nominal_roles, participants_of, verbal_roles
 from kg.extract.syntax import subject_of, under
+from kg.model import EntityMention
 from kg.words import WordClasses
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_claims", "accused_claims", "reported_claims", "reporter_of"]
+__all__ = ["find_claims", "accused_claims", "reported_claims", "reporter_of", "statement"]
 
 _ACCUSED_PATH = {"pcomp", "pobj", "prep", "dobj", "conj"}
 _REPORTED_PATH = {"conj", "xcomp", "aux", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
@@ -79,3 +80,48 @@ def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
         # "X said Y had violated the ceasefire": saying so is accusing Y
         extra += (accusation_from(reporter, claimed_by, sources, frame),)
     return replace(draft, targets=targets, claimed_by=claimed_by, extra=extra)
+
+
+def statement(draft: Draft, frame: SentenceFrame) -> Draft:
+    """A plain statement ("said", "confirmed", "told") is an event when a party with a public voice
+    makes it: a state, an organisation, a named official or spokesperson, not a passer-by. Saying
+    that another party used force names who is to blame: an accusation (112) against it."""
+    if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
+        return draft
+    speakers = tuple(m for m in draft.sources if _public_voice(m, frame))
+    if not speakers:
+        return replace(draft, sources=(), targets=())
+    accused = _accused_by_report(draft, speakers, frame)
+    if accused:
+        cand = replace(draft.cand, cameo=Code.ACCUSE)
+        return replace(draft, cand=cand, sources=speakers, targets=accused)
+    return replace(draft, sources=speakers, targets=())
+
+
+def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:
+    """A state, organisation or role ("the minister"), or a person the article gives a title
+    ("Kremlin spokesman Dmitry Peskov", later just "Peskov")."""
+    if m.label in {"ORG", "GPE", "NORP", "ROLE", "GROUP", "PAIR"}:
+        return True
+    if m.label not in {"PERSON", "PROPN"}:
+        return False
+    if m.text.split()[-1].lower() in frame.res.words.union("institution_noun", "force_noun", "role_noun"):
+        return True  # "the Foreign Ministry", tagged as a name
+    surname = m.text.split()[-1]
+    return any(p.text.split()[-1] == surname and len(p.context) > len(p.text) + 1 and p.start <= m.start
+               for p in frame.index.mentions)
+
+
+def _accused_by_report(draft: Draft, speakers: tuple[EntityMention, ...],
+                       frame: SentenceFrame) -> tuple[EntityMention, ...]:
+    """The parties other than the speaker whom the reported clause says used force."""
+    words, tok = frame.res.words, draft.cand.token
+    accused: list[EntityMention] = []
+    for i, c in frame.live():
+        reporter = reporter_of(c.token, words) if is_violent(c.cameo) and c.token.i != tok.i else None
+        if reporter is None or reporter.i != tok.i:
+            continue
+        inner = Draft(c, frame.anchors.get(i, c.token))
+        inner = verbal_roles(inner, frame) if c.verbal or c.trigger.pos == "ADJ" else nominal_roles(inner, frame)
+        accused += [m for m in inner.sources if m.label != "PRON" and m not in speakers and m not in accused]
+    return tuple(accused)

@@ -24,6 +24,9 @@ def objects_of(tok: "Token", words: WordClasses) -> list["Token"]:
             out.append(c)  # a gerund complement too: "stop all firing", "began shelling"
         elif c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
             out.extend(p for p in c.children if p.dep_ == "pobj")
+            # "pulled out of the deal", "withdrew from under the agreement": a compound preposition
+            out.extend(p for q in c.children if q.dep_ == "prep" and q.lower_ in {"of", "from"}
+                       for p in q.children if p.dep_ == "pobj")
     # "hundreds of drone attacks": the quantity's complement carries the event
     more: list["Token"] = []
     for o in out:

@@ -80,7 +80,7 @@ def _context(span: "Span") -> str:
 
 def index_mentions(sent: "Span", index: MentionIndex, words: WordClasses) -> None:
     """Add the entity mentions of ``sent`` to ``index``: named entities, then proper nouns the
-    NER missed, then pronouns and definite role, group and pair nouns."""
+    NER missed, then pronouns and definite role, group and pair nouns, then unnamed actors."""
     for ent in sent.ents:
         if ent.label_ in ENTITY_LABELS:
             _add_entity(ent, index, words)
@@ -89,6 +89,9 @@ def index_mentions(sent: "Span", index: MentionIndex, words: WordClasses) -> Non
     for tok in sent:
         if tok.i not in index.by_token:
             _add_referring(tok, sent, index, words)
+    for tok in sent:
+        if tok.i not in index.by_token:
+            _add_unnamed(tok, sent, index, words)
 
 
 def _add_entity(ent: "Span", index: MentionIndex, words: WordClasses) -> None:
@@ -214,3 +217,26 @@ def _force_head(tok: "Token", words: WordClasses) -> "Token | None":
             if head.dep_ != "compound":
                 return None
     return None
+
+
+_UNNAMED_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "appos"}
+_UNNAMED_PREPS = {"by", "against", "with", "on", "at", "between"}
+
+
+def _add_unnamed(tok: "Token", sent: "Span", index: MentionIndex, words: WordClasses) -> None:
+    """An actor that is no named entity: "gunmen", "the army", "villagers", "masked men". Its
+    type comes from its noun; a named modifier ("Houthi fighters") is found by the rules that read
+    participants, so only bare ones are added here."""
+    if tok.pos_ != "NOUN" or not (tok.dep_ in _UNNAMED_DEPS or tok.dep_ == "pobj" and
+                                  tok.head.lower_ in _UNNAMED_PREPS):
+        return
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    classes = words.union("armed_member_noun", "civilian_noun", "force_noun")
+    if low not in classes and lemma not in classes:
+        return
+    if any(c.i in index.by_token or c.ent_type_ in ENTITY_LABELS or c.dep_ == "poss" for c in tok.children):
+        return  # "Russian forces", "its fighters", "Hamas gunmen": a party the other rules read
+    left = min([tok.i] + [c.left_edge.i for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i])
+    span = sent.doc[left:tok.i + 1]
+    index.add(EntityMention(span.text, span.start_char, span.end_char, "NOUN", "actor", span.text),
+              range(tok.i, tok.i + 1))

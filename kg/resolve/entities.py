@@ -35,7 +35,9 @@ from kg.resolve.places import (
     Country, capital_country, country_by_id, country_for_demonym, country_for_name, country_hint,
     lookup_place, lookup_reference, make_place,
 )
+from kg.resolve.unnamed import unnamed_actor
 from kg.text import name_key, slugify
+from kg.words import load_words
 
 __all__ = ["resolve_entities", "unify_actors", "unify_places", "actor_key", "country_place"]
 
@@ -201,6 +203,8 @@ def _resolve(m: EntityMention, st: _Article) -> _Ref | None:
         return None  # "the regional central bank": a common noun the parser took for a name
     if m.label == "ROLE":
         return _resolve_role(m, text, st)
+    if m.label == "NOUN":  # "gunmen", "the army": a typed actor the text does not name
+        return st.add_actor(unnamed_actor(text, load_words()), text)
     wants_place = m.role == "place" or (m.role == "unknown" and m.label in _PLACE_LABELS)
     if wants_place:
         seat = lookup_seat(text)

@@ -143,3 +143,23 @@ def test_a_day_is_a_date_at_midnight():
     ev = STORY["victory-day-truce"]
     df = kg.to_dataframe([ev])
     assert df.start.iloc[0].date() == dt.date(2025, 5, 8) and df.end.iloc[0].date() == ev.time.end
+
+
+# --- the README's example ----------------------------------------------------------------------
+
+def test_the_readme_pandas_example_runs_as_written(seed_export, tmp_path, monkeypatch):
+    import re
+    import shutil
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- pandas example -->\s*```python\n(.*?)```", readme, re.DOTALL)
+    assert block, "README.md has no pandas example"
+    shutil.copytree(seed_export, tmp_path / "exports")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(compile(block.group(1), "README.md", "exec"), namespace)
+    meetings, steps = namespace["meetings"], namespace["steps"]
+    assert meetings["places"].str.contains("London").any()  # the talks of 23 April
+    assert str(meetings["start"].dtype).startswith("datetime64")
+    assert len(steps) and set(steps["step"]) >= {"declared"}
+    assert (steps["iri"] == steps["event"]).all()

@@ -14,7 +14,7 @@ from kg.model import (Actor, EntityMention, Event, EventMention, Evidence, Extra
                       TimeSpan)
 from kg.resolve.entities import country_place, resolve_entities
 from kg.resolve.labels import event_label
-from kg.resolve.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
+from kg.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
 
 __all__ = ["resolve", "resolve_all", "resolve_span"]
 

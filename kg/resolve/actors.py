@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.model import Actor, ActorType
-from kg.resolve.places import (
-    Country, country_by_id, country_by_iso, country_for_demonym, country_for_name, fold, name_key, read_table,
-    slugify, split_list,
-)
+from kg.resolve.places import Country, country_by_id, country_by_iso, country_for_demonym, country_for_name
+from kg.text import fold, name_key, read_table, slugify, split_list
 
 __all__ = [
     "actor_key", "name_tokens", "strip_honorifics", "country_actor", "forces_actor",

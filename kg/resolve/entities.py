@@ -33,8 +33,9 @@ from kg.resolve.actors import (
 )
 from kg.resolve.places import (
     Country, capital_country, country_by_id, country_for_demonym, country_for_name, country_hint,
-    lookup_place, lookup_reference, make_place, name_key, slugify,
+    lookup_place, lookup_reference, make_place,
 )
+from kg.text import name_key, slugify
 
 __all__ = ["resolve_entities", "unify_actors", "unify_places", "actor_key", "country_place"]
 

@@ -15,7 +15,6 @@ Place ids (stable across runs and articles):
 """
 from __future__ import annotations
 
-import csv
 import importlib.resources
 import json
 import re
@@ -25,13 +24,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.model import Place, PlaceType
+from kg.text import fold, name_key, read_table, slugify, split_list
+
 
 __all__ = [
-    "Country", "fold", "name_key", "slugify", "countries", "country_by_iso", "country_by_id",
+    "Country", "countries", "country_by_iso", "country_by_id",
     "country_for_name",
     "country_for_demonym", "country_cues", "lookup_place", "make_place", "capital_country",
-    "place_country_iso", "region_words", "guess_place_type", "country_hint", "lookup_reference", "read_table",
-    "split_list",
+    "place_country_iso", "region_words", "guess_place_type", "country_hint", "lookup_reference",
 ]
 
 # Cities below this population are not loaded: 5,000 keeps front-line towns (Chasiv Yar,
@@ -70,47 +70,12 @@ _TYPE_WORDS: dict[str, PlaceType] = {
 }
 
 
-_DROP = str.maketrans("", "", ".'’‘ʼʻʿʾ`´")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Strip accents (``"Khān Yūnis"`` -> ``"Khan Yunis"``)."""
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def name_key(text: str) -> str:
-    """Lookup key: accents, case, dots, apostrophes and a leading "the" removed, words single-spaced."""
-    s = _NON_ALNUM.sub(" ", fold(text).lower().translate(_DROP)).strip()
-    return s[4:] if s.startswith("the ") else s
-
-
-def slugify(text: str) -> str:
-    """Stable id fragment: ``"Côte d'Ivoire"`` -> ``"cote-divoire"``."""
-    return name_key(text).replace(" ", "-") or "unnamed"
-
-
 def _acronym(text: str) -> str | None:
     """The case-sensitive form of a short all-capital acronym ("U.S." -> "US"), else None."""
     s = re.sub(r"[.\s]", "", fold(text))
     if 1 < len(s) <= 4 and s.isalpha() and s.isupper():
         return s
     return None
-
-
-def read_table(name: str) -> Iterator[dict[str, str]]:
-    """Rows of a reference TSV as dicts; ``#`` lines are the source header and are skipped."""
-    path = importlib.resources.files("kg") / "data" / "reference" / name
-    with path.open(encoding="utf-8") as f:
-        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-        yield {k: (v or "").strip() for k, v in row.items() if k}
-
-
-def split_list(cell: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in cell.split("|") if x.strip())
 
 
 @dataclass(frozen=True)

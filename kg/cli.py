@@ -6,10 +6,14 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.errors import InputError, KGError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.model import Event
 
 __all__ = ["main", "cli"]
 
@@ -65,7 +69,7 @@ def _export_files(path: Path) -> list[Path]:
     return found[:1]
 
 
-def _load_events(path: Path) -> list:  # type: ignore[type-arg]
+def _load_events(path: Path) -> list[Event]:
     """Events of an export in any RDF format kg build writes (Turtle, TriG, N-Triples, JSON-LD)."""
     files = _export_files(path)
     if all(f.suffix.lower() == ".ttl" for f in files):

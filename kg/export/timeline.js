@@ -11,8 +11,8 @@
   var ORDINAL_EPOCH = 719163; // Python's date(1970, 1, 1).toordinal(): 2-day ticks as in the SVG
   var TICK_PX = 110; // room one tick label needs, as in kg/export/timeline.py (less on a phone)
   var AXIS_H = 30, ROW_H = 24, LANE_PAD = 6, GUTTER = 30, BIN_PX = 20, MAX_ROWS = 3;
-  var FIRST_SPAN = 540; // days: a wider dense range opens on its busiest 540 days
-  var MIN_SPAN = 1 / 24, MAX_SPAN = 365.25 * 300; // one hour .. three centuries, in days
+  var FIRST_SPAN = 540; // days: a wider dense range opens on its busiest 540 days if they hold a quarter
+  var MIN_SPAN = 0.25, MAX_SPAN = 365.25 * 300; // six hours .. three centuries, in days
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var UNITS = [
     ["hour", 1, 1 / 24], ["hour", 3, 3 / 24], ["hour", 6, 6 / 24], ["hour", 12, 12 / 24],
@@ -188,12 +188,13 @@
         if (a + k < n - 1 && ts[a + k + 1] - hi <= reach) { k++; hi = ts[a + k]; grow = true; }
       }
     }
-    if (hi - lo > FIRST_SPAN) { // spread over years: open on the busiest stretch
-      var most = 0, j = 0;
+    if (hi - lo > FIRST_SPAN) { // clusters years apart: open on the busiest stretch, if any
+      var most = 0, j = 0, blo = lo, bhi = hi;
       for (var s = 0; s < n; s++) {
         while (j < n && ts[j] <= ts[s] + FIRST_SPAN) j++;
-        if (j - s >= most) { most = j - s; lo = ts[s]; hi = ts[j - 1]; }
+        if (j - s >= most) { most = j - s; blo = ts[s]; bhi = ts[j - 1]; }
       }
+      if (most >= 0.25 * n) { lo = blo; hi = bhi; }
     }
     return [lo, hi];
   }
@@ -347,13 +348,33 @@
   }
   function rowY(ln, row) { return AXIS_H - view.y + ln.top + LANE_PAD + (row + 0.5) * ROW_H; }
 
+  // Deep in, events of one day (whose hour is mostly unknown) open side by side across it.
+  function spreadDay(ln, members, dayPx, singles) {
+    var d0 = Math.floor(E[members[0]].t), cols = Math.floor(0.8 * dayPx / BIN_PX);
+    for (var k = 1; k < members.length; k++) {
+      if (Math.floor(E[members[k]].t) !== d0) return false;
+    }
+    if (members.length > cols * ln.rows) return false;
+    var ncol = Math.ceil(members.length / ln.rows), left = xOf(d0 + 0.5) - (ncol - 1) / 2 * BIN_PX;
+    members.forEach(function (i, k) {
+      var row = k % ln.rows;
+      singles.push({ i: i, x: left + Math.floor(k / ln.rows) * BIN_PX, y: rowY(ln, row), row: row });
+    });
+    return true;
+  }
+
   // One lane's dated events in view: a bin holding more than the lane's rows becomes one mark.
   function drawLane(ln, singles, aggregates) {
     var tPad = (view.t1 - view.t0) * 0.02;
     var a = lowerBound(ln.ts, view.t0 - tPad), b = lowerBound(ln.ts, view.t1 + tPad);
     var bin = null, members = [];
+    var dayPx = (X1 - X0) / (view.t1 - view.t0);
     function flush() {
       if (!members.length) return;
+      if (members.length > ln.rows && dayPx >= 4 * BIN_PX && spreadDay(ln, members, dayPx, singles)) {
+        members = [];
+        return;
+      }
       if (members.length <= ln.rows) {
         members.forEach(function (i, row) { singles.push({ i: i, x: xOf(E[i].t), y: rowY(ln, row), row: row }); });
       } else {
@@ -1006,7 +1027,8 @@
   api.fit = frame;
   api.plot = function () { var r = box.getBoundingClientRect(); return { left: r.left + X0, right: r.left + X1, top: r.top + AXIS_H, bottom: r.top + H }; };
   api.view = function () { return { t0: view.t0 * DAY_MS, t1: view.t1 * DAY_MS, outside: drawn.outside }; };
-  api.setView = function (isoStart, isoEnd) { view.t0 = dayOf(isoStart); view.t1 = dayOf(isoEnd); draw(); };
+  function isoDay(iso) { return Date.parse(iso.length === 10 ? iso + "T00:00Z" : iso + "Z") / DAY_MS; }
+  api.setView = function (isoStart, isoEnd) { view.t0 = isoDay(isoStart); view.t1 = isoDay(isoEnd); draw(); };
   api.redraw = draw;
   api.drawnCounts = function () {
     var s = 0, g = 0;

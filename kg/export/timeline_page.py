@@ -107,8 +107,8 @@ def country_lane(actor: Actor, known: dict[str, Actor]) -> Lane:
         seen.add(cur.id)
         if cur.type in _STATE_TYPES:
             return Lane(cur.id, cur.name, "country")
-        if cur.type in _GROUP_TYPES and group is None:
-            group = cur
+        if cur.type in _GROUP_TYPES:
+            group = cur  # the outermost group: a brigade goes with its movement
         if not cur.affiliation:
             break
         nxt = known.get(cur.affiliation)

@@ -10,7 +10,7 @@
   var DAY_MS = 86400000;
   var ORDINAL_EPOCH = 719163; // Python's date(1970, 1, 1).toordinal(): 2-day ticks as in the SVG
   var TICK_PX = 110; // room one tick label needs, as in kg/export/timeline.py (less on a phone)
-  var AXIS_H = 30, ROW_H = 24, LANE_PAD = 6, GUTTER = 30, BIN_PX = 20, MAX_ROWS = 3;
+  var AXIS_H = 30, FOLDED_H = 18, ROW_H = 24, LANE_PAD = 6, GUTTER = 30, BIN_PX = 24, MAX_ROWS = 3;
   var FIRST_SPAN = 540; // days: a wider dense range opens on its busiest 540 days if they hold a quarter
   var MIN_SPAN = 0.25, MAX_SPAN = 365.25 * 300; // six hours .. three centuries, in days
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -313,7 +313,7 @@
   function drawAggregate(members, x, y) {
     var counts = [0, 0, 0, 0, 0], n = members.length;
     members.forEach(function (i) { counts[E[i].quad]++; });
-    var r = Math.min(6 + 2.2 * Math.log2(n), ROW_H), a = -Math.PI / 2;
+    var r = Math.min(6 + 1.5 * Math.log2(n), BIN_PX / 2 - 1), a = -Math.PI / 2;
     [1, 2, 3, 4, 0].forEach(function (q) {
       if (!counts[q]) return;
       var b = a + 2 * Math.PI * counts[q] / n;
@@ -330,14 +330,15 @@
     ctx.beginPath();
     ctx.arc(x, y, r, 0, 2 * Math.PI);
     ctx.stroke();
-    ctx.font = "bold 11px system-ui, sans-serif";
+    var text = n < 1000 ? String(n) : Math.round(n / 1000) + "k";
+    ctx.font = "bold " + (text.length > 2 ? 9 : 11) + "px system-ui, sans-serif";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
     ctx.lineWidth = 3;
     ctx.strokeStyle = "#ffffff";
-    ctx.strokeText(String(n), x, y);
+    ctx.strokeText(text, x, y);
     ctx.fillStyle = "#1d2430";
-    ctx.fillText(String(n), x, y);
+    ctx.fillText(text, x, y);
     ctx.textAlign = "left";
     return r;
   }
@@ -414,28 +415,38 @@
     return lo >= 4 ? text.slice(0, lo).trimEnd() + "\u2026" : "";
   }
 
-  // Labels to the right of single marks, each ending before the next mark of its row.
+  // Labels beside single marks (right, or left where there is more room), each within the gap
+  // between its mark and the neighbouring marks and labels of its row: none ever overlap.
   function drawLabels(ln, singles, aggregates, out) {
     ctx.font = "12px system-ui, sans-serif";
     ctx.textBaseline = "middle";
     for (var row = 0; row < ln.rows; row++) {
-      var obstacles = [];
-      singles.forEach(function (s) { if (s.row === row && !s.undated) obstacles.push({ l: s.x - radius(E[s.i]) - 2, s: s }); });
-      aggregates.forEach(function (g) { if (!g.undated) obstacles.push({ l: g.x - g.r - 2, s: null }); });
-      obstacles.sort(function (p, q) { return p.l - q.l; });
-      obstacles.forEach(function (o, k) {
-        if (!o.s) return;
-        var e = E[o.s.i], x = o.s.x + radius(e) + 4;
-        var end = Math.min(k + 1 < obstacles.length ? obstacles[k + 1].l : Infinity, X1 + GUTTER - 2);
-        if (x < X0 || end - x < 36) return;
-        var text = textFit(e.label, Math.min(end - x - 4, 260));
+      var obs = [];
+      singles.forEach(function (s) {
+        if (s.row === row && !s.undated) { var r = radius(E[s.i]) + 2; obs.push({ l: s.x - r, r: s.x + r, s: s }); }
+      });
+      aggregates.forEach(function (g) { if (!g.undated) obs.push({ l: g.x - g.r - 2, r: g.x + g.r + 2, s: null }); });
+      obs.sort(function (p, q) { return p.l - q.l; });
+      var used = X0; // right end of what is already placed in this row
+      obs.forEach(function (o, k) {
+        var prevUsed = used;
+        used = Math.max(used, o.r);
+        if (!o.s || o.s.x < X0 || o.s.x > X1 + GUTTER) return;
+        var e = E[o.s.i], right0 = o.r + 2;
+        var right1 = Math.min(k + 1 < obs.length ? obs[k + 1].l : Infinity, X1 + GUTTER) - 2;
+        var left0 = Math.max(prevUsed, X0) + 2, left1 = o.l - 2;
+        var full = ctx.measureText(e.label).width, onLeft = false, room = right1 - right0;
+        if (full > room && left1 - left0 > room) { onLeft = true; room = left1 - left0; }
+        if (room < 36) return;
+        var text = textFit(e.label, Math.min(room - 2, 260));
         if (!text) return;
-        var w = ctx.measureText(text).width;
+        var w = ctx.measureText(text).width, x = onLeft ? left1 - w : right0;
         ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
         ctx.fillRect(x - 1, o.s.y - 8, w + 2, 16);
         ctx.fillStyle = "#1d2430";
         ctx.fillText(text, x, o.s.y);
         out.push({ x: x - 1, y: o.s.y - 8, w: w + 2, h: 16, id: e.id });
+        if (!onLeft) used = Math.max(used, x + w + 1);
       });
     }
   }
@@ -483,7 +494,7 @@
     E[selected].also.forEach(function (li) {
       var ln = lanes[li];
       if (!ln || !ln.n) return;
-      var y = rowY(ln, (ln.rows - 1) / 2);
+      var y = ln.live ? rowY(ln, (ln.rows - 1) / 2) : AXIS_H - view.y + ln.top + FOLDED_H / 2;
       ctx.beginPath();
       ctx.moveTo(s.x, s.y);
       ctx.lineTo(s.x, y);
@@ -570,34 +581,53 @@
     ctx.stroke();
     ctx.textBaseline = "middle";
     visibleLanes.forEach(function (ln) {
-      var y = AXIS_H - view.y + ln.top, mid = y + Math.min(ln.height / 2, 14);
-      ctx.font = (ln.kind === "country" ? "600 " : "") + "12px system-ui, sans-serif";
+      var y = AXIS_H - view.y + ln.top, mid = y + Math.min(ln.shownHeight / 2, 14);
+      ctx.font = (ln.kind === "country" ? "600 " : "") + (ln.live ? "12px" : "10px") + " system-ui, sans-serif";
       ctx.fillStyle = ln.kind === "other" || ln.kind === "none" ? "#5a6575" : "#1d2430";
       ctx.fillText(textFit(ln.label, LABEL_W - 12) || ln.label.slice(0, 3), 6, mid);
       ctx.font = "11px system-ui, sans-serif";
       ctx.fillStyle = "#5a6575";
       var sub = ln.n + (ln.kind === "group" ? " \u00b7 group" : "");
-      if (ln.height > 34) ctx.fillText(textFit(sub, LABEL_W - 12), 6, mid + 15);
+      if (ln.live && ln.height > 34) ctx.fillText(textFit(sub, LABEL_W - 12), 6, mid + 15);
     });
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, LABEL_W, AXIS_H);
   }
 
+  // Lanes with no shown event in the time window fold to a thin strip while it lasts.
+  function foldLanes() {
+    var top = 0, pad = (view.t1 - view.t0) * 0.02;
+    lanes.forEach(function (ln) {
+      ln.top = top;
+      if (!ln.n) return;
+      var live = ln.undated.some(function (i) { return shown[i]; });
+      for (var k = lowerBound(ln.ts, view.t0 - pad); !live && k < ln.ts.length && ln.ts[k] <= view.t1 + pad; k++) {
+        if (shown[ln.dated[k]]) live = true;
+      }
+      ln.live = live;
+      ln.shownHeight = live ? ln.height : FOLDED_H;
+      top += ln.shownHeight;
+    });
+    lanesHeight = top;
+  }
+
   function draw() {
     geometry();
+    foldLanes();
     clampView();
     ctx.clearRect(0, 0, W, H);
     var visibleLanes = lanes.filter(function (ln) {
       var y = AXIS_H - view.y + ln.top;
-      return ln.n && y + ln.height > AXIS_H && y < H;
+      return ln.n && y + ln.shownHeight > AXIS_H && y < H;
     });
     visibleLanes.forEach(function (ln, k) {
-      ctx.fillStyle = k % 2 ? "#f4f6f8" : "#ffffff";
-      ctx.fillRect(LABEL_W, AXIS_H - view.y + ln.top, W - LABEL_W, ln.height);
+      ctx.fillStyle = ln.live ? (k % 2 ? "#f4f6f8" : "#ffffff") : "#eceff3";
+      ctx.fillRect(LABEL_W, AXIS_H - view.y + ln.top, W - LABEL_W, ln.shownHeight);
     });
     drawGrid();
     var marks = [], labels = [], at = new Map(), perLane = [];
     visibleLanes.forEach(function (ln) {
+      if (!ln.live) return;
       var singles = [], aggregates = [];
       drawLane(ln, singles, aggregates);
       drawUndated(ln, singles, aggregates);

@@ -136,19 +136,29 @@ def _lanes(G: nx.MultiDiGraph, events: list[Event], known: dict[str, Actor],
            mode: str) -> tuple[list[Lane], list[int], list[list[int]]]:
     """Lanes of one grouping, busiest first; each event's own lane and its other lanes."""
     per_event: list[list[Lane]] = []
+    cache: dict[Actor, Lane] = {}
+
+    def lane_of(a: Actor) -> Lane:
+        if a not in cache:
+            cache[a] = country_lane(a, known)
+        return cache[a]
+
     for ev in events:
         actors = _event_actors(ev)
         if mode == "actor":
             lanes = [Lane(a.id, _name(G, a.id, known), "actor") for a in actors]
         else:
-            lanes = [country_lane(a, known) for a in actors]
+            lanes = [lane_of(a) for a in actors]
         per_event.append(list(dict.fromkeys(lanes)) or [Lane(_NO_ACTOR, "(no actor named)", "none")])
     count: Counter[Lane] = Counter(ln for lanes in per_event for ln in lanes)
     home: dict[str, str] = {}  # actor mode: lanes of one country sit together
+    home_kind: dict[str, str] = {}  # ... countries' first, then groups', then the others
     if mode == "actor":
         for ev in events:
             for a in _event_actors(ev):
-                home.setdefault(a.id, country_lane(a, known).key)
+                if a.id not in home:
+                    lane = lane_of(a)
+                    home[a.id], home_kind[a.id] = lane.key, lane.kind
     home_total: Counter[str] = Counter()
     for ln, n in count.items():
         home_total[home.get(ln.key, ln.key)] += n
@@ -156,8 +166,8 @@ def _lanes(G: nx.MultiDiGraph, events: list[Event], known: dict[str, Actor],
 
     def order(ln: Lane) -> tuple:
         h = home.get(ln.key, ln.key)
-        return (kind_rank[ln.kind], -home_total[h], h, ln.key != h, -count[ln], ln.label.lower(),
-                ln.key)
+        return (kind_rank[home_kind.get(ln.key, ln.kind)], -home_total[h], h, ln.key != h,
+                -count[ln], ln.label.lower(), ln.key)
 
     lanes = sorted(count, key=order)
     index = {ln: i for i, ln in enumerate(lanes)}

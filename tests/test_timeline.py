@@ -20,6 +20,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import ExportError
 from kg.graph import build_graph
@@ -589,3 +591,28 @@ def test_svg_ticks_adapt_to_the_span(days, family):
         assert all(re.fullmatch(r"\d{4}", x) for x in labels)
     if unit in ("day", "week"):
         assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", x) for x in labels)
+
+
+_ACTOR_TYPES = ["person", "country", "government", "armed_forces", "armed_group",
+                "organization", "international_organization", "other"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ACTOR_TYPES), min_size=1, max_size=6), st.booleans())
+def test_a_country_lane_is_only_ever_a_country(types, cyclic):
+    from kg.export.timeline_page import country_lane
+
+    n = len(types)
+    chain = [Actor(f"a{i}", f"Actor {i}", t,
+                   affiliation=f"a{i + 1}" if i + 1 < n else ("a0" if cyclic and n > 1 else None))
+             for i, t in enumerate(types)]
+    known = {a.id: a for a in chain}
+    lane = country_lane(chain[0], known)
+    countries = [a for a in chain if a.type == "country"]
+    if countries:  # the first country up the chain of affiliations
+        assert (lane.key, lane.kind) == (countries[0].id, "country")
+    else:
+        assert lane.kind in ("group", "other")
+        if lane.kind == "group":
+            assert known[lane.key].type in ("armed_group", "organization",
+                                            "international_organization")

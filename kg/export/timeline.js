@@ -1048,6 +1048,7 @@
   updateCount();
   geometry();
   frame();
+  draw(); // at once, so that the page is ready (kgTimeline.ready) when it has loaded
 
   api.visibleEventIds = function () { return E.filter(function (e) { return shown[e.i]; }).map(function (e) { return e.id; }); };
   api.ticks = function () { return drawn.ticks; };

@@ -559,10 +559,12 @@ def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "confli
                    group_by: GroupBy = "actor") -> Path:
     """Write the timeline as one self-contained, offline UTF-8 HTML file; return its path.
 
-    The page draws events on a time axis whose ticks follow the zoom, one lane per actor or
-    per country (a switch in the page), with filters by actor, event type and dates, a search
-    box, a legend, and a panel showing each event's evidence with links to its sources. It
-    loads nothing from any network. The file is replaced atomically (a temporary file in the
+    The page draws events on a time axis that zooms and pans apart from the lanes, with ticks
+    from hours to centuries, one lane per actor or per country (a switch in the page); crowded
+    stretches of a lane become count marks that open as you zoom in. It has filters by actor,
+    event type and dates, a search box, a legend, and a panel showing each event's evidence
+    (sentence with its trigger marked, headline, outlet, date, link). It loads nothing from any
+    network; the data are embedded once (sentences and articles in shared tables). The file is replaced atomically (a temporary file in the
     same folder, then ``os.replace``).
 
     Parameters

@@ -6,8 +6,8 @@
 
 Events are the 117 of the 9 dev articles built together (tests/data/dev-articles.ttl.gz),
 replicated with new ids, dates shifted by a few weeks to years, renamed actors (12 variants of
-each person, force or group; countries stay) and sentences and headlines made distinct per copy, so that nothing is shared that real
-reporting would not share. Targets (issue 14): 17,000 events in <= 15 MB with a first draw in
+each person, force or group; countries stay) and sentences and headlines made distinct per
+copy, so that nothing is shared that real reporting would not share. Targets (issue 14): 17,000 events in <= 15 MB with a first draw in
 <= 3 s; 50,000 still open. First draw is the time from navigation start to the page's first
 finished frame (``kgTimeline.firstDrawMs``). The browser part runs Playwright for Python from
 this venv with Debian's /usr/bin/chromium.
@@ -61,7 +61,8 @@ def replicated_events(n: int) -> list[Event]:
                 t = dataclasses.replace(t, start=t.start + shift,
                                         end=t.end + shift if t.end else None)
             evidence = tuple(dataclasses.replace(
-                v, article_id=f"{v.article_id}-r{k}", sentence=f"{v.sentence} [{k}]" if k else v.sentence,
+                v, article_id=f"{v.article_id}-r{k}",
+                sentence=f"{v.sentence} [{k}]" if k else v.sentence,
                 title=f"{v.title} [{k}]" if v.title and k else v.title,
                 published=v.published + shift if v.published else None) for v in e.evidence)
             out.append(dataclasses.replace(

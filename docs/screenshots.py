@@ -19,7 +19,7 @@ SIZES = {"desktop": (1400, 860), "phone": (390, 844)}
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("page", type=Path)
-    ap.add_argument("stem", help="output path without suffix; -desktop.png and -phone.png are added")
+    ap.add_argument("stem", help="output path without suffix (-desktop.png, -phone.png added)")
     ap.add_argument("--select", help="CAMEO code prefix of the event to open in the panel")
     ap.add_argument("--mode", choices=["actor", "country"], help="the lanes to show")
     args = ap.parse_args()

@@ -349,7 +349,7 @@ def test_zooming_in_on_the_axis_reaches_day_ticks(dev_html, open_page):
 def test_many_events_in_one_bin_are_one_mark_that_opens_as_you_zoom(dev_html, open_page):
     opened = open_page(dev_html)
     page = opened.page
-    page.select_option("#f-actor", "north-korea")  # one busy lane: 4 of its events on 19-20 Oct 2019
+    page.select_option("#f-actor", "north-korea")  # a busy lane: 4 events on 19-20 Oct 2019
     busy = [e.id for e in dev_articles_events() if e.sources and e.sources[0].id == "north-korea"
             and e.time.start and dt.date(2019, 10, 19) <= e.time.start <= dt.date(2019, 10, 20)]
     assert len(busy) >= 4

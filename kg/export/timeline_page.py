@@ -149,7 +149,8 @@ def _lanes(G: nx.MultiDiGraph, events: list[Event], known: dict[str, Actor],
             lanes = [Lane(a.id, _name(G, a.id, known), "actor") for a in actors]
         else:
             lanes = [lane_of(a) for a in actors]
-        per_event.append(list(dict.fromkeys(lanes)) or [Lane(_NO_ACTOR, "(no actor named)", "none")])
+        nobody = [Lane(_NO_ACTOR, "(no actor named)", "none")]
+        per_event.append(list(dict.fromkeys(lanes)) or nobody)
     count: Counter[Lane] = Counter(ln for lanes in per_event for ln in lanes)
     home: dict[str, str] = {}  # actor mode: lanes of one country sit together
     home_kind: dict[str, str] = {}  # ... countries' first, then groups', then the others
@@ -308,6 +309,11 @@ def _code_info(code: str) -> dict[str, Any]:
             "quad_name": QUAD_CLASSES.get(cls.quad_class, "unknown"), "goldstein": cls.goldstein}
 
 
+def _range(dated: list[Event]) -> list[str] | None:
+    days = [d for e in dated for d in (e.time.start, e.time.end) if d is not None]
+    return [min(days).isoformat(), max(days).isoformat()] if days else None
+
+
 def page_data(G: nx.MultiDiGraph, title: str, group_by: str) -> dict[str, Any]:
     """Everything the page draws and shows, as one JSON-ready value."""
     from kg.export.timeline import _MODALITY_NOTES, QUAD_COLOURS
@@ -336,9 +342,7 @@ def page_data(G: nx.MultiDiGraph, title: str, group_by: str) -> dict[str, Any]:
     dated = [e for e in events if e.time.start]
     return {
         "title": title, "initial": group_by,
-        "range": [min(e.time.start for e in dated).isoformat(),  # type: ignore[type-var]
-                  max(e.time.end or e.time.start for e in dated).isoformat()]  # type: ignore[type-var]
-        if dated else None,
+        "range": _range(dated),
         "events": records,
         "sentences": list(tables.sentences),
         "articles": tables.article_rows,

@@ -431,9 +431,9 @@
       obs.forEach(function (o, k) {
         var prevUsed = used;
         used = Math.max(used, o.r);
-        if (!o.s || o.s.x < X0 || o.s.x > X1 + GUTTER) return;
+        if (!o.s || o.s.x < X0 || o.s.x > X1) return;
         var e = E[o.s.i], right0 = o.r + 2;
-        var right1 = Math.min(k + 1 < obs.length ? obs[k + 1].l : Infinity, X1 + GUTTER) - 2;
+        var right1 = Math.min(k + 1 < obs.length ? obs[k + 1].l : Infinity, X1) - 2;
         var left0 = Math.max(prevUsed, X0) + 2, left1 = o.l - 2;
         var full = ctx.measureText(e.label).width, onLeft = false, room = right1 - right0;
         if (full > room && left1 - left0 > room) { onLeft = true; room = left1 - left0; }
@@ -488,6 +488,13 @@
     });
     var s = at.get(selected);
     if (!s) return;
+    (E[selected].links || []).forEach(function (l) { // the selected event's links, even off-screen
+      var other = E[l[2]];
+      if (at.has(l[2]) || other.t === null || !shown[l[2]]) return;
+      var ln = lanes[other.lane];
+      var q = { i: l[2], x: xOf(other.t), y: ln.live ? rowY(ln, 0) : AXIS_H - view.y + ln.top + FOLDED_H / 2 };
+      if (l[1] === "o") drawArc(s, q, l[0]); else drawArc(q, s, l[0]);
+    });
     ctx.setLineDash([4, 3]);
     ctx.strokeStyle = "#5a6575";
     ctx.lineWidth = 1.2;

@@ -428,3 +428,17 @@ def test_on_a_phone_the_controls_fold_and_the_panel_is_reachable(dev_html, open_
     box = page.locator("#side").bounding_box()
     assert box["y"] + 40 < 844 and box["height"] > 200
     assert opened.console_errors == [] and opened.page_errors == []
+
+
+def test_events_outside_the_view_are_counted_and_a_click_takes_them_in(dev_html, open_page):
+    opened = open_page(dev_html)
+    page = opened.page
+    before = page.evaluate("kgTimeline.view()")["outside"]["before"]
+    assert before >= 1
+    plot = page.evaluate("kgTimeline.plot()")
+    page.mouse.click(plot["left"] - 15, plot["top"] + 20)  # the left gutter
+    page.wait_for_timeout(150)
+    view = page.evaluate("kgTimeline.view()")
+    assert view["outside"]["before"] == 0
+    start = dt.date(1970, 1, 1) + dt.timedelta(days=_days(view["t0"]))
+    assert start.year <= 1951  # the misdated event is in view now

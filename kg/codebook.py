@@ -28,7 +28,8 @@ from kg.vocab import CAMEO, CKG, PLOVER, PREFIXES, SEM
 __all__ = [
     "CameoCode", "PloverCategory", "lookup", "ancestors", "codes", "roots", "plover_categories",
     "plover_category", "cameo_iri", "plover_iri", "skos_graph", "skos_subset",
-    "CAMEO_SCHEME", "PLOVER_SCHEME", "QUAD_CLASSES",
+    "CAMEO_SCHEME", "PLOVER_SCHEME", "QUAD_CLASSES", "nearest", "root", "is_violent", "is_visit",
+    "is_mutual", "family",
 ]
 
 CAMEO_SCHEME = CAMEO["scheme"]
@@ -226,6 +227,51 @@ def lookup(code: str) -> CameoCode:
     known = next((key[:n] for n in (3, 2) if key[:n] in table), None)
     hint = f"; its nearest known ancestor is {known!r} ({table[known].name})" if known else ""
     raise KeyError(f"{code!r} is not in the CAMEO 1.1b3 codebook (kg/data/cameo.tsv){hint}")
+
+
+def nearest(code: str) -> CameoCode | None:
+    """The codebook entry of ``code``, else of its nearest known ancestor ("0879" -> "087");
+    None when ``code`` is not a CAMEO code at all ("xx", "21")."""
+    key = str(code).strip()
+    if not _CODE_RE.fullmatch(key):
+        return None
+    table = _table()
+    return next((table[k] for k in (key, key[:3], key[:2]) if k in table), None)
+
+
+# The rules' view of the codebook: which codes are violence, visits, mutual acts, one family.
+_VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, unconventional mass violence
+_VISITS = ("042", "043")  # make a visit, host a visit
+# Meetings, agreements, cooperation, exchanges and truces: who is named first is an accident.
+_MUTUAL = ("04", "057", "06", "0841", "0871")
+_AGREEMENT_ROOTS = ("03", "05")  # express intent to cooperate, diplomatic cooperation
+_TRUCE = "0871"
+
+
+def root(code: str) -> str:
+    """The two-digit root of a code ("0871" -> "08")."""
+    return code[:2]
+
+
+def is_violent(code: str) -> bool:
+    """Assault, fight or mass violence (roots 18-20)."""
+    return code[:2] in _VIOLENT_ROOTS
+
+
+def is_visit(code: str) -> bool:
+    """Making or hosting a visit (042, 043 and finer)."""
+    return code.startswith(_VISITS)
+
+
+def is_mutual(code: str) -> bool:
+    """A mutual act (consult, sign, cooperate, exchange, truce): it has no direction."""
+    return code.startswith(_MUTUAL)
+
+
+def family(code: str) -> str:
+    """The family a definite noun ("the agreement") points back into: agreements, truces and
+    intents are one ("agree": one is reached as the other); any other code is its root's."""
+    return "agree" if code[:2] in _AGREEMENT_ROOTS or code.startswith(_TRUCE) else code[:2]
 
 
 def ancestors(code: str) -> tuple[str, ...]:

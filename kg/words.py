@@ -35,6 +35,23 @@ class WordClasses:
         """The words of several classes together."""
         return frozenset().union(*(self[n] for n in names))
 
+    def by_value(self, family: str) -> dict[str, str]:
+        """A mapping written as one class per value: classes ``family:value`` -> {word: value}.
+
+        ``role_plural:official`` holding "officials" reads as {"officials": "official"}.
+        """
+        out: dict[str, str] = {}
+        for name in sorted(self.classes):
+            head, sep, value = name.partition(":")
+            if not sep or head != family:
+                continue
+            for word in self.classes[name]:
+                if out.setdefault(word, value) != value:
+                    raise ValueError(f"words.tsv: {word!r} is in two classes of {family!r}")
+        if not out:
+            raise KeyError(f"no word classes {family}:... in kg/data/words.tsv")
+        return out
+
     @classmethod
     def from_text(cls, text: str) -> WordClasses:
         """Read ``class<TAB>word`` rows; ``#`` lines are comments."""

@@ -54,4 +54,5 @@ class Reference:
 
     @cached_property
     def people(self) -> People:
-        return load_people(self.names, self.roles, self.countries, self.words["common_surname"])
+        return load_people(self.names, self.roles, self.countries, self.words["common_surname"],
+                           self.words["name_suffix"])

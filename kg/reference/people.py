@@ -40,11 +40,11 @@ class People:
 
 
 def load_people(names: NameRules, roles: Roles, countries: Countries,
-                common_surnames: frozenset[str]) -> People:
+                common_surnames: frozenset[str], name_suffixes: frozenset[str]) -> People:
     """The reference people, indexed by name key, by surname and by affiliation.
 
     A surname alone ("Lavrov") names the person when no one else on the list bears it and it is
-    not in ``common_surnames``.
+    not in ``common_surnames`` nor a suffix (``name_suffixes``, roman numerals).
     """
     people = [_person(row, names, roles, countries) for row in read_table("people.tsv")]
     owners: dict[str, set[str]] = {}
@@ -55,7 +55,8 @@ def load_people(names: NameRules, roles: Roles, countries: Countries,
             owners.setdefault(names.key(form), set()).add(p.id)
         words = names.words_without_particles(p.name)
         last = words[-1] if len(words) > 1 else ""
-        if len(last) >= 3 and not re.fullmatch(r"[ivx]+|jr|sr", last) and last not in common_surnames:
+        if len(last) >= 3 and not re.fullmatch(r"[ivx]+", last) and last not in name_suffixes \
+                and last not in common_surnames:
             surnames.setdefault(last, set()).add(p.id)
     for last, ids in surnames.items():
         owners.setdefault(last, ids)  # an explicit alias beats a derived surname

@@ -41,10 +41,11 @@ def resolve(ex: Extraction, res: Resources | None = None) -> list[Event]:
     events: list[Event] = []
     headlines: list[Event] = []
     last_day: dt.date | None = None  # the latest day the article's text has named, in reading order
+    bounds = tuple(sorted(res.words["span_bound_word"]))  # "from Saturday", "until Monday" name no day of their own
     for em in sorted(mentions, key=lambda m: m.trigger_start):
         ev = _event(em, resolved, article.published, article.url, article.title, res, last_day)
         if ev.time.basis in {"explicit", "relative"} and ev.time.precision in {"day", "hour", "minute"} \
-                and not ev.time.text.lower().startswith(("from", "until")):
+                and not ev.time.text.lower().startswith(bounds):
             last_day = ev.time.start
         (headlines if em.headline else events).append(ev)
     return lend_headline_actors(events, headlines)

@@ -1,4 +1,4 @@
-"""Gazetteer for resolving place names: countries, demonyms, conflict regions and GeoNames cities.
+"""Place lookups: which country, region, US state or GeoNames city a name denotes, and place ids.
 
 The tables come from :mod:`kg.reference` through the ``Resources`` passed in (``res``); each
 lookup is a dictionary access.

@@ -233,6 +233,56 @@ def list_queries() -> None:
         click.echo(f"{name:28} {description}")
 
 
+@cli.command()
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of gold annotations, one <id>.json per article (shared/eval/GUIDELINE.md).")
+@click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the articles, <id>.txt or <id>.html: each is built on its own and scored.")
+@click.option("--exports", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Instead of --texts: score earlier exports, <id>/kg.ttl per article.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep each article's exports in OUT/<id>/ (default: a temporary folder).")
+@click.option("--explain", is_flag=True,
+              help="List each gold event as found / other type / missed, and each unmatched event.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the figures, tables and verdicts as JSON to this file.")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm if installed).")
+def evaluate(gold: Path, texts: Path | None, exports: Path | None, out: Path | None, explain: bool,
+             json_path: Path | None, model: str | None) -> None:
+    """Score the extractor against gold annotations: P/R/F1 (typed, strict, detection), date
+    exactness, actors and places, per article and per CAMEO root.
+
+    \b
+    Example:
+      kg evaluate --gold gold/ann --texts gold/articles
+      kg evaluate --gold gold/ann --texts gold/articles --explain --json scores.json
+      kg evaluate --gold gold/ann --exports earlier/
+    """
+    from kg.evaluate import evaluate_exports, evaluate_texts, format_report, write_report_json
+    from kg.pipeline import Settings
+
+    if (texts is None) == (exports is None):
+        raise click.UsageError("give exactly one of --texts DIR (build and score) or --exports DIR")
+    if out is not None and texts is None:
+        raise click.UsageError("--out keeps the exports that --texts builds; with --exports there are none")
+
+    def progress(article: object) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"building {getattr(article, 'id', article)}", err=True)
+
+    try:
+        if exports is not None:
+            result = evaluate_exports(gold, exports)
+        else:
+            assert texts is not None  # exactly one of --texts/--exports, checked above
+            result = evaluate_texts(gold, texts, out=out, settings=Settings(model=model), progress=progress)
+        click.echo(format_report(result, explain=explain))
+        if json_path is not None:
+            click.echo(f"wrote {write_report_json(result, json_path)}", err=True)
+    except KGError as err:
+        raise _fail(err) from err
+
+
 def main() -> None:
     cli(prog_name="kg")
 

@@ -8,7 +8,7 @@ class the code reads exists and every class in the table is read).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -21,6 +21,8 @@ class WordClasses:
     """Named, frozen sets of lower-case words and phrases."""
 
     classes: Mapping[str, frozenset[str]]
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _mappings: dict[str, Mapping[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         try:
@@ -32,14 +34,24 @@ class WordClasses:
         return name in self.classes
 
     def union(self, *names: str) -> frozenset[str]:
-        """The words of several classes together."""
-        return frozenset().union(*(self[n] for n in names))
+        """The words of several classes together (computed once per combination)."""
+        found = self._unions.get(names)
+        if found is None:
+            found = self._unions[names] = frozenset().union(*(self[n] for n in names))
+        return found
 
-    def by_value(self, family: str) -> dict[str, str]:
+    def by_value(self, family: str) -> Mapping[str, str]:
         """A mapping written as one class per value: classes ``family:value`` -> {word: value}.
 
-        ``role_plural:official`` holding "officials" reads as {"officials": "official"}.
+        ``role_plural:official`` holding "officials" reads as {"officials": "official"} (computed
+        once per family).
         """
+        found = self._mappings.get(family)
+        if found is None:
+            found = self._mappings[family] = MappingProxyType(self._mapping(family))
+        return found
+
+    def _mapping(self, family: str) -> dict[str, str]:
         out: dict[str, str] = {}
         for name in sorted(self.classes):
             head, sep, value = name.partition(":")

@@ -1,4 +1,4 @@
-"""Specification of kg.resolve.temporal: which time expressions a sentence holds, and what they mean.
+"""Specification of kg.temporal: which time expressions a sentence holds, and what they mean.
 
 Expected spans were worked out by hand from the calendar; publication dates cover every weekday
 (Mon 2025-04-21, Tue 2024-10-01, Wed 2023-10-11, Thu 2022-03-03, Fri 2024-06-07,
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.model import TimeSpan
-from kg.resolve.temporal import find_time_expressions, parse_duration, resolve_time, with_duration
+from kg.temporal import find_time_expressions, parse_duration, resolve_time, with_duration
 
 
 def D(s: str) -> dt.date:

@@ -14,7 +14,7 @@ from kg import codebook
 from kg.resolve.anaphora import REFERRING, lend_headline_actors, link_definite, with_pronouns
 from kg.resolve.entities import country_place, resolve_entities
 from kg.resolve.labels import event_label
-from kg.resolve.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
+from kg.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
 from kg.resources import Resources, default_resources
 
 __all__ = ["resolve", "resolve_all", "resolve_span"]

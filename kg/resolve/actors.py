@@ -6,6 +6,8 @@ dictionary accesses. :func:`actor_key` is the spelling-variant key that makes "Z
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from kg.model import Actor
 from kg.reference import RefPerson
 from kg.reference.organisations import acronym_of, country_actor, forces_actor
@@ -131,5 +133,5 @@ def reference_by_role(affiliation: str, role: str, res: Resources, text: str = "
     return None
 
 
-def _canonical_words(key: str, variants: dict[str, str]) -> str:
+def _canonical_words(key: str, variants: Mapping[str, str]) -> str:
     return " ".join(variants.get(w, w) for w in key.split())

@@ -28,7 +28,7 @@ def link_definite(mentions: Iterable[EventMention]) -> tuple[EventMention, ...]:
     """Mentions in reading order, each definite event noun naming no actor pointed back.
 
     "The agreement was reached on Sunday": a definite noun names an event the article told of
-    before, of the same family (:func:`kg.codebook.family`: agreements, truces and intents are one).
+    before, of the same family (:func:`kg.codebook.reference_family`: agreements, truces and intents are one).
     """
     out: list[EventMention] = []
     for em in mentions:
@@ -37,18 +37,18 @@ def link_definite(mentions: Iterable[EventMention]) -> tuple[EventMention, ...]:
 
 
 def _point_back(em: EventMention, before: list[EventMention]) -> EventMention:
-    family = codebook.family(em.cameo)
+    family = codebook.reference_family(em.cameo)
     prior = [p for p in before if p.sources and not p.headline]
     # the same kind of event first ("the talks" -> earlier talks), told with the same modality
     # and at the same place ("the upcoming talks in London"), then its family
     places = {m.text for m in em.places}
 
     def fit(p: EventMention) -> tuple[bool, bool, bool]:
-        return (codebook.root(p.cameo) != codebook.root(em.cameo), p.modality != em.modality,
+        return (codebook.root_of(p.cameo) != codebook.root_of(em.cameo), p.modality != em.modality,
                 bool(places) and not places & {m.text for m in p.places})
 
     for prev in sorted(reversed(prior), key=fit):
-        if codebook.family(prev.cameo) == family:
+        if codebook.reference_family(prev.cameo) == family:
             # the event told before, so its time too where this mention names none ("the raid killed")
             return replace(em, sources=prev.sources, targets=em.targets or prev.targets,
                            times=em.times or prev.times, tense=em.tense if em.times else prev.tense,
@@ -101,7 +101,7 @@ def lend_headline_actors(events: list[Event], headlines: list[Event]) -> list[Ev
     for ev in events:
         if not ev.sources:
             for h in headlines:
-                if codebook.root(h.cameo) == codebook.root(ev.cameo) and h.sources:
+                if codebook.root_of(h.cameo) == codebook.root_of(ev.cameo) and h.sources:
                     ev = replace(ev.with_confidence(sources=_LENT_CONFIDENCE), sources=h.sources,
                                  label=event_label(ev.cameo, h.sources, ev.targets, ev.places, ev.modality))
                     break

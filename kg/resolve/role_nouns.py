@@ -41,8 +41,8 @@ def resolve_role(m: EntityMention, text: str, st: ArticleState) -> Ref | None:
 def _collective(st: ArticleState, words: list[str], owner: Cue | None, general: bool) -> Ref | None:
     """"The army", "the rebels", "the government": the owner named with it, else the latest of its kind."""
     last_two = " ".join(words[-2:])
-    head = last_two if last_two in st.res.words["force_noun"] else words[-1]
-    if head in st.res.words["force_noun"]:
+    head = last_two if last_two in st.res.words["force_role_noun"] else words[-1]
+    if head in st.res.words["force_role_noun"]:
         if owner is not None and owner.country is not None:
             return st.add_actor(forces_actor(owner.country))
         if owner is not None:

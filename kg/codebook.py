@@ -30,7 +30,8 @@ __all__ = [
     "plover_category", "cameo_iri", "plover_iri", "skos_graph", "skos_subset",
     "CAMEO_SCHEME", "PLOVER_SCHEME", "QUAD_CLASSES",
     "Root", "Code", "VIOLENT_ROOTS", "ABOUT_ROOTS", "SPEECH_ROOTS", "COERCIVE_ROOTS", "root_of",
-    "is_violent", "has_root", "reference_family", "coreference_family", "threat_code",
+    "is_violent", "has_root", "reference_family", "coreference_family", "threat_code", "nearest",
+    "is_visit", "is_mutual",
 ]
 
 CAMEO_SCHEME = CAMEO["scheme"]
@@ -230,6 +231,16 @@ def lookup(code: str) -> CameoCode:
     raise KeyError(f"{code!r} is not in the CAMEO 1.1b3 codebook (kg/data/cameo.tsv){hint}")
 
 
+def nearest(code: str) -> CameoCode | None:
+    """The codebook entry of ``code``, else of its nearest known ancestor ("0879" -> "087");
+    None when ``code`` is not a CAMEO code at all ("xx", "21")."""
+    key = str(code).strip()
+    if not _CODE_RE.fullmatch(key):
+        return None
+    table = _table()
+    return next((table[k] for k in (key, key[:3], key[:2]) if k in table), None)
+
+
 def ancestors(code: str) -> tuple[str, ...]:
     """The codes above ``code``, nearest first, ending with its root ("0871" -> ("087", "08"))."""
     out: list[str] = []
@@ -427,6 +438,10 @@ class Code:
     DENY = "016"
     MEDIATE = "045"
     PROVIDE_AID = "070"
+    MAKE_VISIT = "042"
+    HOST_VISIT = "043"
+    SIGN_AGREEMENT = "057"
+    RELEASE_PERSONS = "0841"
     DECLARE_TRUCE = "0871"
     ACCUSE = "112"
     MOBILIZE_FORCES = "154"
@@ -465,6 +480,21 @@ def is_violent(code: str) -> bool:
 def has_root(code: str, *roots: str) -> bool:
     """Is ``code`` under any of ``roots``?"""
     return code[:2] in roots
+
+
+def is_visit(code: str) -> bool:
+    """Making or hosting a visit (042, 043 and finer)."""
+    return code.startswith((Code.MAKE_VISIT, Code.HOST_VISIT))
+
+
+# Meetings, agreements, cooperation, exchanges and truces: who is named first is an accident.
+_MUTUAL = (Root.CONSULT, Code.SIGN_AGREEMENT, Root.MATERIAL_COOPERATION, Code.RELEASE_PERSONS,
+           Code.DECLARE_TRUCE)
+
+
+def is_mutual(code: str) -> bool:
+    """A mutual act (consult, sign, cooperate, exchange, truce): it has no direction."""
+    return code.startswith(_MUTUAL)
 
 
 def reference_family(code: str) -> str:

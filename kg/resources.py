@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.lexicon import Lexicon, load_lexicon
+from kg.reference import Reference
 from kg.words import WordClasses, load_words
 
 __all__ = ["Resources", "default_resources"]
@@ -16,13 +17,15 @@ __all__ = ["Resources", "default_resources"]
 
 @dataclass(frozen=True)
 class Resources:
-    """The trigger lexicon and the word classes (reference tables join them here)."""
+    """The trigger lexicon, the word classes and the reference tables (each table built on first use)."""
 
     lexicon: Lexicon
     words: WordClasses
+    reference: Reference
 
 
 @lru_cache(maxsize=1)
 def default_resources() -> Resources:
     """The package's own resources, read once per process."""
-    return Resources(lexicon=load_lexicon(), words=load_words())
+    words = load_words()
+    return Resources(lexicon=load_lexicon(), words=words, reference=Reference(words))

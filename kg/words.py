@@ -22,6 +22,7 @@ class WordClasses:
 
     classes: Mapping[str, frozenset[str]]
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _mappings: dict[str, Mapping[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         try:
@@ -38,6 +39,30 @@ class WordClasses:
         if found is None:
             found = self._unions[names] = frozenset().union(*(self[n] for n in names))
         return found
+
+    def by_value(self, family: str) -> Mapping[str, str]:
+        """A mapping written as one class per value: classes ``family:value`` -> {word: value}.
+
+        ``role_plural:official`` holding "officials" reads as {"officials": "official"} (computed
+        once per family).
+        """
+        found = self._mappings.get(family)
+        if found is None:
+            found = self._mappings[family] = MappingProxyType(self._mapping(family))
+        return found
+
+    def _mapping(self, family: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for name in sorted(self.classes):
+            head, sep, value = name.partition(":")
+            if not sep or head != family:
+                continue
+            for word in self.classes[name]:
+                if out.setdefault(word, value) != value:
+                    raise ValueError(f"words.tsv: {word!r} is in two classes of {family!r}")
+        if not out:
+            raise KeyError(f"no word classes {family}:... in kg/data/words.tsv")
+        return out
 
     @classmethod
     def from_text(cls, text: str) -> WordClasses:

@@ -81,40 +81,18 @@ def extract_doc(doc: "Doc", article: Article, lines: list[tuple[int, int, bool]]
         index_mentions(sent, index, res.words)
         times = _time_mentions(sent)
         found = sentence_events(sent, article.id, res, index, times, headline=heading_at.get(line, False))
-        events.extend(_anaphora(em, doc, events) for em in found)
+        events.extend(_definite(em, doc, res.words["definite_determiner"]) for em in found)
     return Extraction(article, tuple(events), tuple(index.mentions))
 
 
-# "The agreement was reached on Sunday": a definite noun names an event the article told of
-# before; agreements, truces and intents are one family here (one is reached as the other).
-def _family(code: str) -> str:
-    return "agree" if code[:2] in {"03", "05"} or code.startswith("0871") else code[:2]
-
-
-def _anaphora(em: EventMention, doc: "Doc", before: list[EventMention]) -> EventMention:
-    if em.sources or em.headline:
-        return em
+def _definite(em: EventMention, doc: "Doc", determiners: frozenset[str]) -> EventMention:
+    """Mark a noun trigger with "the", "this" or "that" ("the talks"): resolve (kg.resolve.anaphora)
+    points it back at the event the article told of before."""
     span = doc.char_span(em.trigger_start, em.trigger_end)
     if span is None or span.root.pos_ != "NOUN" or not any(
-            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in span.root.children):
+            c.dep_ == "det" and c.lower_ in determiners for c in span.root.children):
         return em
-    family = _family(em.cameo)
-    prior = [p for p in before if p.sources and not p.headline]
-    # the same kind of event first ("the talks" -> earlier talks), told with the same modality
-    # and at the same place ("the upcoming talks in London"), then its family
-    places = {m.text for m in em.places}
-
-    def fit(p: EventMention) -> tuple[bool, bool, bool]:
-        return (p.cameo[:2] != em.cameo[:2], p.modality != em.modality,
-                bool(places) and not places & {m.text for m in p.places})
-
-    for prev in sorted(reversed(prior), key=fit):
-        if _family(prev.cameo) == family:
-            # the event told before, so its time too where this mention names none ("the raid killed")
-            return replace(em, sources=prev.sources, targets=em.targets or prev.targets, times=em.times or prev.times,
-                           tense=em.tense if em.times else prev.tense,
-                           confidence=round(em.confidence * 0.8, 2))
-    return em
+    return replace(em, definite=True)
 
 
 def _line_of(offset: int, starts: list[int]) -> int | None:

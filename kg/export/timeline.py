@@ -6,7 +6,8 @@ crossed, claimed a diamond), the size how many articles reported it. The HTML pa
 (kg/export/timeline_page.py builds its data; timeline.js draws it on a canvas with a time axis
 that zooms on its own), its Content-Security-Policy allows no request and no script but its own,
 and article text reaches it only as JSON shown with ``textContent``, never parsed as HTML. The
-pyvis network of :func:`timeline_network` is the notebook view.
+pyvis network of :func:`timeline_network` is the notebook view. Where events go is decided in
+timeline_layout.py, how they look in timeline_style.py; the SVG is drawn in timeline_svg.py.
 """
 from __future__ import annotations
 

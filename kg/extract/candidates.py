@@ -38,9 +38,9 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["fire_verb"]:
             # "launched a ballistic missile at X", "fired a wave of rockets": the weapon makes the attack
             weapons = [w for o in objects_of(tok, words) for w in (o, *prep_objects(o, {"of"}))]
-            code = next((c for c in (_weapon_code(w, lex) for w in weapons) if c), None)
-            if code:
-                cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", code, "act"), code)
+            fired = next((c for c in (_weapon_code(w, lex) for w in weapons) if c), None)
+            if fired:
+                cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", fired, "act"), fired)
     return replace(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
 
 

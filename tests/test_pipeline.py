@@ -169,3 +169,11 @@ def test_an_attack_told_again_with_its_toll_is_the_same_attack_on_the_same_day()
     assert attacks[0].time.start == dt.date(2025, 3, 10) and len(attacks[0].evidence) == 2
     assert {a.name for a in attacks[0].sources} == {"Israeli armed forces"}
     assert "Palestine" in {a.name for a in attacks[0].targets}
+
+
+def test_an_attack_told_with_no_place_happened_where_the_sentence_before_placed_one():
+    events = events_from_text("Rebels attacked the town of Kadugli on Sunday. Government warplanes bombed "
+                              "rebel positions the same day.", dt.date(2024, 6, 4))
+    strike = next(e for e in events if e.cameo == "195")
+    assert [p.name for p in strike.places][:1] == ["Kadugli"]
+    assert "in Kadugli" in strike.label

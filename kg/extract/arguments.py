@@ -129,6 +129,9 @@ def _add_untagged_name(tok: "Token", sent: "Span", index: MentionIndex, words: W
     """A proper noun the NER missed, where the syntax makes it a participant ("Zelenskiy wrote")."""
     modifier = tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in \
         words.union("member_noun", "force_noun", "institution_noun") and tok.head.i not in index.by_token
+    common = words.union("armed_member_noun", "civilian_noun", "force_noun")
+    if tok.lower_ in common and not any(c.dep_ == "compound" for c in tok.children):
+        return  # "Rebels attacked": a common noun at the head of a sentence, no name
     if tok.i in index.by_token or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
             (tok.dep_ == "compound" and not modifier) or \
             (tok.dep_ not in _ACTOR_DEPS | {"pobj", "conj"} and not modifier) or \
@@ -227,8 +230,8 @@ def _add_unnamed(tok: "Token", sent: "Span", index: MentionIndex, words: WordCla
     """An actor that is no named entity: "gunmen", "the army", "villagers", "masked men". Its
     type comes from its noun; a named modifier ("Houthi fighters") is found by the rules that read
     participants, so only bare ones are added here."""
-    if tok.pos_ != "NOUN" or not _actor_slot(tok):
-        return
+    if tok.pos_ not in {"NOUN", "PROPN"} or not _actor_slot(tok):
+        return  # (a sentence's first word is often tagged a name: "Rebels attacked")
     low, lemma = tok.lower_, tok.lemma_.lower()
     classes = words.union("armed_member_noun", "civilian_noun", "force_noun")
     if low not in classes and lemma not in classes:

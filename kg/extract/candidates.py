@@ -61,7 +61,8 @@ def _refined(cand: Candidate, frame: SentenceFrame) -> Candidate:
             o.i in index.by_token and index.by_token[o.i].label in {"GPE", "LOC", "FAC"} or
             o.lemma_.lower() in words["territory_noun"] for o in objects_of(cand.token, words)):
         return replace(cand, cameo=Code.OCCUPY_TERRITORY)  # "seized the town of X": territory, not property
-    if cand.cameo in {Code.FIGHT, Code.CONVENTIONAL_FORCE} and cand.token.pos_ == "VERB":
+    if cand.token.pos_ == "VERB" and (cand.cameo in {Code.FIGHT, Code.CONVENTIONAL_FORCE} or
+                                      cand.cameo == Code.BOMBING):  # "warplanes bombed": an air strike
         return replace(cand, cameo=_instrument_code(cand.token, frame.res.lexicon, words) or cand.cameo)
     if cand.trigger.lemma in words["gathering_verb"] and any(
             c.dep_ == "nsubj" and _crowd(c, words) for c in cand.token.children):

@@ -87,7 +87,8 @@ def find_places(heads: list["Token"], index: MentionIndex, cameo: str, words: Wo
         for c in h.children:
             if c.dep_ not in {"prep", "dative"}:
                 continue
-            if c.lower_ not in preps and not (depth and c.lower_ == "of"):
+            place_noun = h.lemma_.lower() in words["place_noun"]  # "attacked the town of X"
+            if c.lower_ not in preps and not ((depth or place_noun) and c.lower_ == "of"):
                 # "summoned the ambassador to the ministry in Manila": look inside, take nothing here
                 todo += [(p, depth + 1) for p in c.children if p.dep_ == "pobj"]
                 continue

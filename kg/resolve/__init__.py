@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from kg.model import Actor, EntityMention, Event, EventMention, Evidence, Extraction, Place, TimeSpan
 from kg import codebook
@@ -48,7 +49,31 @@ def resolve(ex: Extraction, res: Resources | None = None) -> list[Event]:
                 and not ev.time.text.lower().startswith(bounds):
             last_day = ev.time.start
         (headlines if em.headline else events).append(ev)
-    return lend_headline_actors(events, headlines)
+    return lend_headline_actors(_places_from_before(events, res), headlines)
+
+
+def _places_from_before(events: list[Event], res: Resources) -> list[Event]:
+    """ "Clashes raged in El Fasher on Sunday. The army also carried out airstrikes": an act on the
+    ground told with no place of its own happened where the sentence before placed one."""
+    out: list[Event] = []
+    last: tuple[int, int, tuple[Place, ...]] | None = None  # the sentence that placed an event, its places
+    for ev in events:
+        if not ev.evidence:
+            out.append(ev)
+            continue
+        start, end = ev.evidence[0].start, ev.evidence[0].end
+        if ev.places:
+            last = (start, end, ev.places)
+        elif last is not None and last[0] <= start <= last[1] + 2 and _on_the_ground(ev.cameo):
+            ev = replace(ev, places=last[2],
+                         label=event_label(ev.cameo, ev.sources, ev.targets, last[2], ev.modality))
+        out.append(ev)
+    return out
+
+
+def _on_the_ground(code: str) -> bool:
+    return codebook.is_violent(code) or codebook.has_root(code, codebook.Root.PROTEST,
+                                                           codebook.Root.FORCE_POSTURE, codebook.Root.COERCE)
 
 
 def resolve_span(em: EventMention, published: dt.date | None, last_day: dt.date | None = None) -> TimeSpan:

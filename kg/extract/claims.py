@@ -89,7 +89,8 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
         return draft
     speakers = tuple(m for m in draft.sources if _public_voice(m, frame))
-    if not speakers:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in draft.cand.token.children)
+    if not speakers or passive:  # "Kashmir is claimed by both": no one speaks here
         return replace(draft, sources=(), targets=())
     accused = _accused_by_report(draft, speakers, frame)
     if accused:

@@ -39,7 +39,7 @@ class Article:
     published: dt.date | None
     url: str | None = None
     title: str | None = None
-    source: str = ""  # the file (and line, for JSONL) it was read from, for messages
+    origin: str = ""  # the file (and line, for JSONL) it was read from, for messages
 
 
 @dataclass(frozen=True)

@@ -466,7 +466,7 @@ def _graph_data(layout: _Layout, G: nx.MultiDiGraph, *, notebook: bool
     for u, v, k in G.edges(keys=True):
         if u[0] == "event" and v[0] == "event" and u[1] in layout.pos and v[1] in layout.pos:
             edges.append({"id": f"l:{n}", "from": "e:" + u[1], "to": "e:" + v[1], "eid": u[1],
-                          "eid2": v[1], "kind": "link", "label": str(k), "width": 2,
+                          "eid2": v[1], "kind": "link", "label": str(k).replace("_", " "), "width": 2,
                           "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
                           "color": {"color": "#2f3b4c", "highlight": "#000000"},
                           "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.3},
@@ -736,6 +736,7 @@ def timeline_svg(G: nx.MultiDiGraph, path: str | Path | None = None, *,
     for u, v, k in G.edges(keys=True):
         if u[0] == "event" and v[0] == "event" and u[1] in lay.pos and v[1] in lay.pos:
             (x1, y1), (x2, y2) = lay.pos[u[1]], lay.pos[v[1]]
+            k = str(k).replace("_", " ")  # the relation as words: "outcome_of" -> "outcome of"
             mx, my = (x1 + x2) / 2, min(y1, y2) - 30 - abs(x2 - x1) * 0.1
             out.append(f'<path class="link" d="M{X(x1):.1f},{Y(y1):.1f} Q{X(mx):.1f},'
                        f'{Y(my):.1f} {X(x2):.1f},{Y(y2):.1f}" fill="none" stroke="#2f3b4c" '

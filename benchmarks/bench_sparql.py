@@ -73,7 +73,7 @@ def synthetic_events(n: int, *, seed: int = 11) -> list[Event]:
         source, target = rng.sample(actors, 2)
         links: tuple[tuple[str, str], ...] = ()
         if code in ("196", "190", "195") and truces and rng.random() < 0.3:
-            links = ((rng.choice(("violates", "ends", "resumes")), rng.choice(truces[-20:]).id),)
+            links = ((rng.choice(("violates", "ends")), rng.choice(truces[-20:]).id),)
         n_reports = rng.choice((1, 1, 1, 2, 3))
         evidence = tuple(_evidence(rng, i, n_articles, code) for _ in range(n_reports))
         ev = Event(f"ev-{i}", code, f"Event {i} ({code})", time_, sources=(source,),

@@ -23,14 +23,14 @@ __all__ = ["to_dataframe", "DATE_COLUMNS", "TIME_COLUMNS", "FLOAT_COLUMNS", "INT
 DATE_COLUMNS = ("start", "end")  # datetime64 days
 TIME_COLUMNS = ("start_time", "end_time")  # timedelta64 since midnight: start + start_time
 FLOAT_COLUMNS = ("goldstein", "confidence", *(f"{f}_confidence" for f in CONFIDENCE_FIELDS))
-INT_COLUMNS = ("quad_class", "source_count")  # nullable Int64
+INT_COLUMNS = ("quad_class", "article_count")  # nullable Int64
 # every other column is a string (pandas' "string" dtype): cameo "042" stays "042"
 
 
-def to_dataframe(source: str | Path | Iterable[Event]) -> "pd.DataFrame":
+def to_dataframe(data: str | Path | Iterable[Event]) -> "pd.DataFrame":
     """A DataFrame of events, one row per event, typed column by column.
 
-    ``source`` is an ``events.csv`` written by ``kg build``, the folder holding one, or Event
+    ``data`` is an ``events.csv`` written by ``kg build``, the folder holding one, or Event
     records (``kg.build(...).events``). Raises InputError when the file is missing or is not
     an events table, KGError when pandas is not installed.
 
@@ -39,12 +39,12 @@ def to_dataframe(source: str | Path | Iterable[Event]) -> "pd.DataFrame":
     >>> df.loc[df.cameo.str.startswith("04"), ["start", "label", "targets"]]  # doctest: +SKIP
     """
     pd = _pandas()
-    if isinstance(source, (str, Path)):
-        frame = _read(pd, Path(source))
+    if isinstance(data, (str, Path)):
+        frame = _read(pd, Path(data))
     else:
         from kg.export.table import COLUMNS, event_rows
 
-        frame = pd.DataFrame(list(event_rows(source)), columns=list(COLUMNS), dtype=object)
+        frame = pd.DataFrame(list(event_rows(data)), columns=list(COLUMNS), dtype=object)
     return _typed(pd, frame)
 
 

@@ -39,7 +39,7 @@ class Article:
     published: dt.date | None
     url: str | None = None
     title: str | None = None
-    source: str = ""  # the file (and line, for JSONL) it was read from, for messages
+    origin: str = ""  # the file (and line, for JSONL) it was read from, for messages
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,8 @@ class Event:
     claimed_by: tuple[Actor, ...] = ()
     confidence: float = 0.5
     evidence: tuple[Evidence, ...] = ()
-    links: tuple[tuple[str, str], ...] = field(default=())  # (relation, other event id)
+    # (relation, other event id); relations: violates, ends, outcome_of, schedules, accusation_about
+    links: tuple[tuple[str, str], ...] = field(default=())
     # how sure each field is, for the fields the event has: (("type", 0.8), ("time", 0.4), ...);
     # names from CONFIDENCE_FIELDS. ``confidence`` is the event's as a whole.
     field_confidence: tuple[tuple[str, float], ...] = ()

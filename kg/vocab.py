@@ -77,13 +77,13 @@ class CKG(DefinedNamespace):
     confidence: URIRef
     typeConfidence: URIRef
     timeConfidence: URIRef
-    sourceConfidence: URIRef
-    targetConfidence: URIRef
-    placeConfidence: URIRef
+    sourcesConfidence: URIRef
+    targetsConfidence: URIRef
+    placesConfidence: URIRef
     plover: URIRef
     quadClass: URIRef
     goldstein: URIRef
-    sourceCount: URIRef
+    articleCount: URIRef
     # actors and places
     affiliation: URIRef
     country: URIRef
@@ -99,9 +99,10 @@ class CKG(DefinedNamespace):
     # lifecycle links between events
     violates: URIRef
     ends: URIRef
-    resumes: URIRef
     outcomeOf: URIRef
     schedules: URIRef
+    accusationAbout: URIRef
+    # claims
     claimAbout: URIRef
     # modality and basis individuals
     asserted: URIRef

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 
 from kg import events_from_text
-from kg.export.rdf import FIELD_CONFIDENCE, event_iri, events_from_rdf, to_rdf
+from kg.export.rdf import CONFIDENCE_TERMS, event_iri, events_from_rdf, to_rdf
 from kg.model import CONFIDENCE_FIELDS, Event, TimeSpan
 from kg.vocab import CKG
 
@@ -88,13 +88,13 @@ def test_agreeing_reports_raise_the_confidence_of_what_they_agree_on(tmp_path):
 
 def test_each_field_confidence_is_its_own_property_in_the_export_and_reads_back(seed_events):
     graph = to_rdf(seed_events)
-    assert set(FIELD_CONFIDENCE) == set(CONFIDENCE_FIELDS)
+    assert set(CONFIDENCE_TERMS) == set(CONFIDENCE_FIELDS)
     for ev in seed_events:
         for name, value in ev.field_confidence:
-            assert float(graph.value(event_iri(ev.id), FIELD_CONFIDENCE[name])) == value
+            assert float(graph.value(event_iri(ev.id), CONFIDENCE_TERMS[name])) == value
     back = {e.id: e for e in events_from_rdf(graph)}
     assert all(back[e.id].field_confidence == e.field_confidence for e in seed_events)
-    assert str(FIELD_CONFIDENCE["time"]) == str(CKG.timeConfidence)
+    assert str(CONFIDENCE_TERMS["time"]) == str(CKG.timeConfidence)
 
 
 def test_the_table_has_a_column_per_field_left_empty_where_the_event_lacks_it(seed_export, seed_events):

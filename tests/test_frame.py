@@ -37,7 +37,7 @@ def rows(story_csv: Path) -> dict[str, dict[str, str]]:
 def test_columns_were_only_added_never_renamed():
     before = ("id", "start", "end", "precision", "basis", "cameo", "cameo_name", "plover",
               "quad_class", "goldstein", "label", "modality", "sources", "targets", "places",
-              "claimed_by", "confidence", "source_count", "articles", "evidence")
+              "claimed_by", "confidence", "article_count", "articles", "evidence")
     assert set(before) <= set(COLUMNS)
     assert {"iri", "when", "start_time", "end_time", "urls", "titles"} <= set(COLUMNS)
 
@@ -101,7 +101,7 @@ def test_the_founding_example_reads_back_typed(seed_export, seed_events):
     assert pd.api.types.is_timedelta64_dtype(df["start_time"])
     for column in ("confidence", "goldstein", "type_confidence", "time_confidence"):
         assert df[column].dtype == "float64", column
-    assert str(df["quad_class"].dtype) == "Int64" and str(df["source_count"].dtype) == "Int64"
+    assert str(df["quad_class"].dtype) == "Int64" and str(df["article_count"].dtype) == "Int64"
     truce = df[df.cameo == "0871"].iloc[0]
     assert truce.start == pd.Timestamp(2025, 4, 19) and "Putin" in truce.label
 

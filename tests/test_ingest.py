@@ -150,7 +150,7 @@ def test_text_header_lines_give_date_title_and_url_and_are_not_article_text(
     assert not errors
     assert (article.published, article.title, article.url) == (published, title, url)
     assert article.text.strip() == SUDAN.strip()
-    assert article.source == str(path)
+    assert article.origin == str(path)
 
 
 @pytest.mark.parametrize("late_line", ["Published: 2020-01-01", "Title: Background",
@@ -330,7 +330,7 @@ def test_jsonl_record_gives_text_date_url_title_and_a_stable_safe_id(tmp_path: P
         COLOMBIA, D(2024, 1, 17), record["url"], record["title"])
     assert re.fullmatch(r"[A-Za-z0-9._-]+", article.id)
     assert again[0].id == article.id
-    assert article.source == f"{batch}:1"
+    assert article.origin == f"{batch}:1"
 
 
 BAD_LINES = {
@@ -409,7 +409,7 @@ def test_the_same_article_given_twice_is_read_once(tmp_path: Path):
     copy = write(tmp_path / "archive" / "sudan-copy.txt", f"Published: 2024-02-19\n\n{SUDAN}")
     articles, errors, [warning] = read([first, copy, first])
     assert not errors
-    assert [a.source for a in articles] == [str(first)]
+    assert [a.origin for a in articles] == [str(first)]
     assert str(copy) in str(warning) and str(first) in str(warning)
 
 
@@ -437,8 +437,8 @@ def test_folder_is_read_recursively_in_path_order_skipping_hidden_and_other_file
     _fill_reports(tmp_path / "reports")
     articles, errors, _ = read([tmp_path / "reports"])
     assert not errors
-    sources = [Path(a.source.split(":")[0]).relative_to(tmp_path / "reports").as_posix()
-               + (":" + a.source.split(":")[1] if ":" in a.source else "") for a in articles]
+    sources = [Path(a.origin.split(":")[0]).relative_to(tmp_path / "reports").as_posix()
+               + (":" + a.origin.split(":")[1] if ":" in a.origin else "") for a in articles]
     assert sources == ["2024/02/b-sudan.txt", "2024/03/a-yemen.html", "Colombia/eln.TXT",
                        "batch.jsonl:1", "batch.jsonl:2"]
 
@@ -516,6 +516,6 @@ def test_pipeline_builds_the_good_articles_of_a_folder_with_a_bad_one(tmp_path: 
     extracted: list[Article] = []
     result = build([tmp_path / "in"], on_error=errors.append, progress=extracted.append)
     assert result.articles == 2
-    assert [a.source for a in extracted] == [str(p) for p in good]
+    assert [a.origin for a in extracted] == [str(p) for p in good]
     assert [e.source for e in result.problems] == [str(bad)] and errors == list(result.problems)
     assert result.events, "the good reports tell of attacks"

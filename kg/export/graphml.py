@@ -6,7 +6,7 @@ GraphML holds only scalar attributes, so each node's record becomes a few named 
   export, to join with SPARQL answers)
 - events: ``cameo``, ``cameo_name``, ``plover``, ``plover_mode``, ``quad_class``, ``goldstein``,
   ``start``, ``end`` (ISO dates, or date-times when a clock time is known), ``precision``,
-  ``date_basis``, ``time_text``, ``modality``, ``confidence``, ``articles``, and how sure each
+  ``basis``, ``time_text``, ``modality``, ``confidence``, ``article_count``, and how sure each
   field is where the event has it (``type_confidence``, ``time_confidence``, ``sources_confidence``,
   ``targets_confidence``, ``places_confidence``)
 - actors: ``actor_type``, ``aliases`` ("; "-joined), ``affiliation``, ``wikidata``
@@ -168,10 +168,10 @@ def _event_attrs(ev: Event) -> dict[str, Any]:
     end = dt.datetime.combine(t.end, t.end_time) if t.end and t.end_time else t.end
     return {**coded, "start": start, "end": end,
             "precision": t.precision if t.start else "unknown",
-            "date_basis": t.basis if t.start else "unknown", "time_text": t.text or None,
+            "basis": t.basis if t.start else "unknown", "time_text": t.text or None,
             "modality": ev.modality, "confidence": float(ev.confidence),
             **{f"{name}_confidence": float(c) for name, c in ev.field_confidence},
-            "articles": len(ev.article_ids), "iri": _iri("event", ev.id)}
+            "article_count": len(ev.article_ids), "iri": _iri("event", ev.id)}
 
 
 def _actor_attrs(actor: Actor) -> dict[str, Any]:

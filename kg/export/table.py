@@ -24,7 +24,7 @@ __all__ = ["COLUMNS", "event_rows", "write_csv"]
 COLUMNS = ("id", "iri", "start", "start_time", "end", "end_time", "precision", "when", "basis",
            "cameo", "cameo_name", "plover", "quad_class", "goldstein", "label", "modality",
            "sources", "targets", "places", "claimed_by", "confidence",
-           *(f"{f}_confidence" for f in CONFIDENCE_FIELDS), "source_count", "articles", "urls",
+           *(f"{f}_confidence" for f in CONFIDENCE_FIELDS), "article_count", "articles", "urls",
            "titles", "evidence")
 
 
@@ -81,7 +81,7 @@ def event_rows(events: Iterable[Event]) -> Iterable[dict[str, str]]:
             "claimed_by": "; ".join(a.name for a in e.claimed_by),
             "confidence": f"{e.confidence:.2f}",
             **{f"{f}_confidence": "" if (c := e.confidence_of(f)) is None else f"{c:.2f}" for f in CONFIDENCE_FIELDS},
-            "source_count": str(len(e.article_ids)),
+            "article_count": str(len(e.article_ids)),
             "articles": "; ".join(e.article_ids),
             "urls": "; ".join(urls) if any(urls) else "",
             "titles": " | ".join(titles) if any(titles) else "",

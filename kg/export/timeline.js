@@ -451,6 +451,8 @@
     }
   }
 
+  function relName(r) { return r.replace(/_/g, " "); } // "outcome_of" -> "outcome of"
+
   function drawArc(p, q, label) {
     var mx = (p.x + q.x) / 2, my = Math.min(p.y, q.y) - 24 - Math.abs(q.x - p.x) * 0.08;
     ctx.strokeStyle = "#2f3b4c";
@@ -483,7 +485,7 @@
       e.links.forEach(function (l) {
         if (l[1] !== "o") return;
         var q = at.get(l[2]);
-        if (q) drawArc(p, q, i === selected || l[2] === selected ? l[0] : null);
+        if (q) drawArc(p, q, i === selected || l[2] === selected ? relName(l[0]) : null);
       });
     });
     var s = at.get(selected);
@@ -493,7 +495,7 @@
       if (at.has(l[2]) || other.t === null || !shown[l[2]]) return;
       var ln = lanes[other.lane];
       var q = { i: l[2], x: xOf(other.t), y: ln.live ? rowY(ln, 0) : AXIS_H - view.y + ln.top + FOLDED_H / 2 };
-      if (l[1] === "o") drawArc(s, q, l[0]); else drawArc(q, s, l[0]);
+      if (l[1] === "o") drawArc(s, q, relName(l[0])); else drawArc(q, s, relName(l[0]));
     });
     ctx.setLineDash([4, 3]);
     ctx.strokeStyle = "#5a6575";
@@ -873,8 +875,8 @@
       var ul = make("ul", null, "links");
       e.links.forEach(function (l) {
         var other = E[l[2]], li = make("li");
-        var b = make("button", l[1] === "o" ? l[0] + " \u2192 " + other.label
-          : other.label + " \u2192 " + l[0] + " this", "linkbtn");
+        var b = make("button", l[1] === "o" ? relName(l[0]) + " \u2192 " + other.label
+          : other.label + " \u2192 " + relName(l[0]) + " this", "linkbtn");
         b.type = "button";
         b.addEventListener("click", function () { showEvent(l[2], true); });
         li.appendChild(b);

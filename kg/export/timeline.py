@@ -91,7 +91,7 @@ def _link_edges(lay: Layout, G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     for u, v, k in G.edges(keys=True):
         if u[0] == "event" and v[0] == "event" and u[1] in lay.pos and v[1] in lay.pos:
             edges.append({"id": f"l:{len(edges)}", "from": "e:" + u[1], "to": "e:" + v[1],
-                          "eid": u[1], "eid2": v[1], "kind": "link", "label": str(k), "width": 2,
+                          "eid": u[1], "eid2": v[1], "kind": "link", "label": str(k).replace("_", " "), "width": 2,
                           "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
                           "color": {"color": "#2f3b4c", "highlight": "#000000"},
                           "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.3},

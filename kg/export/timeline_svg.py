@@ -150,6 +150,7 @@ def _svg_links(G: nx.MultiDiGraph, lay: Layout, colours: dict[str, str]) -> list
     for u, v, k in G.edges(keys=True):
         if u[0] == "event" and v[0] == "event" and u[1] in lay.pos and v[1] in lay.pos:
             (x1, y1), (x2, y2) = lay.pos[u[1]], lay.pos[v[1]]
+            k = str(k).replace("_", " ")  # the relation as words: "outcome_of" -> "outcome of"
             mx, my = (x1 + x2) / 2, min(y1, y2) - 30 - abs(x2 - x1) * 0.1
             out.append(f'<path class="link" d="M{_X(x1):.1f},{_Y(y1):.1f} Q{_X(mx):.1f},'
                        f'{_Y(my):.1f} {_X(x2):.1f},{_Y(y2):.1f}" fill="none" stroke="#2f3b4c" '

@@ -12,7 +12,8 @@ Edges (MultiDiGraph, the key names the relation):
 - event -> actor, key ``"source"`` or ``"target"``
 - event -> place, key ``"place"``
 - event -> article, key ``"derived_from"`` (one per article; ``sentences`` lists the evidence)
-- event -> event, key the lifecycle relation (``"violates"``, ``"ends"``, ``"resumes"``, ...)
+- event -> event, key the lifecycle relation of ``Event.links`` (``"violates"``, ``"ends"``, ``"outcome_of"``,
+  ``"schedules"``, ``"accusation_about"``): every key is snake_case
 - actor -> actor, key ``"affiliation"``; place -> place, key ``"in_country"``
 """
 from __future__ import annotations

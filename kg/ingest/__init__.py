@@ -56,7 +56,7 @@ def read_articles(paths: Iterable[str | Path], *, published: dt.date | None = No
                 if article is None:
                     continue
                 if article.published is None:
-                    warn(NoDateError(article.source, "no publication date; relative dates stay unknown",
+                    warn(NoDateError(article.origin, "no publication date; relative dates stay unknown",
                                      "give one with --published YYYY-MM-DD"))
                 yield article
         except InputError as err:
@@ -69,15 +69,15 @@ def _unique(article: Article, seen: dict[str, tuple[str, str]], warn: ErrorHandl
     digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
     first = seen.get(article.id)
     if first is None:
-        seen[article.id] = (digest, article.source)
+        seen[article.id] = (digest, article.origin)
         return article
     if first[0] == digest:
-        warn(InputWarning(article.source, f"same article as {first[1]}; read once"))
+        warn(InputWarning(article.origin, f"same article as {first[1]}; read once"))
         return None
     new_id = f"{article.id}-{digest[:8]}"
-    warn(InputWarning(article.source, f"id {article.id!r} is already used by {first[1]}; "
+    warn(InputWarning(article.origin, f"id {article.id!r} is already used by {first[1]}; "
                                       f"this article is {new_id!r}", "give each article its own id"))
-    seen[new_id] = (digest, article.source)
+    seen[new_id] = (digest, article.origin)
     return dataclasses.replace(article, id=new_id)
 
 
@@ -85,4 +85,4 @@ def article_from_text(text: str, published: dt.date | None, *, id: str | None = 
                       url: str | None = None, title: str | None = None) -> Article:
     """An Article from a string (for the Python API and tests)."""
     from kg.ingest.readers import make_article
-    return make_article(text, published, id=id, url=url, title=title, source=id or "<text>")
+    return make_article(text, published, id=id, url=url, title=title, origin=id or "<text>")

@@ -49,17 +49,17 @@ def read_file(path: Path, *, published: dt.date | None) -> Iterator[Article | In
         text = _decode(path, data)
         meta, text = _front_matter(text, str(path))
         date = parse_date(meta["published"], str(path)) if "published" in meta else published
-        yield make_article(text, date, url=meta.get("url"), title=meta.get("title"), source=str(path))
+        yield make_article(text, date, url=meta.get("url"), title=meta.get("title"), origin=str(path))
 
 
 def make_article(text: str, published: dt.date | None, *, id: str | None = None,
-                 url: str | None = None, title: str | None = None, source: str = "") -> Article:
+                 url: str | None = None, title: str | None = None, origin: str = "") -> Article:
     """An Article with a stable id: the given one made IRI-safe, else a digest of URL and text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise InputError(source, "article text is empty", "remove it or add its text")
+        raise InputError(origin, "article text is empty", "remove it or add its text")
     if len(text) > MAX_ARTICLE_CHARS:
-        raise InputError(source, f"article text is {len(text):,} characters, over the "
+        raise InputError(origin, f"article text is {len(text):,} characters, over the "
                                  f"{MAX_ARTICLE_CHARS:,} limit for one article",
                          "split it into articles")
     if id:
@@ -67,7 +67,7 @@ def make_article(text: str, published: dt.date | None, *, id: str | None = None,
     else:
         ident = "a" + _digest((url or "") + "\n" + text)
     return Article(id=ident, text=text, published=published, url=url or None,
-                   title=(title or "").strip() or None, source=source)
+                   title=(title or "").strip() or None, origin=origin)
 
 
 _WRITTEN_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y",
@@ -201,7 +201,7 @@ def _read_html(path: Path, data: bytes, published: dt.date | None) -> Iterator[A
         yield InputWarning(str(path), "page looks cut off (no closing </body> or </html>); "
                                       "read the text it has", "save the whole page again")
     yield make_article(page.text, page.published or published, url=page.url, title=page.title,
-                       source=str(path))
+                       origin=str(path))
 
 
 def _jsonl_lines(path: Path, data: bytes) -> Iterator[tuple[int, str | InputError]]:
@@ -245,7 +245,7 @@ def _read_jsonl(path: Path, data: bytes, published: dt.date | None) -> Iterator[
         try:
             date = parse_date(rec["published"], where) if rec.get("published") else published
             yield make_article(body, date, id=_id(rec.get("id")), url=_str(rec.get("url")),
-                               title=_str(rec.get("title")), source=where)
+                               title=_str(rec.get("title")), origin=where)
         except InputError as e:
             yield e
 

@@ -35,9 +35,9 @@ def _link(a: Event, b: Event) -> str | None:
             rb in {"18", "19", "20"} and b.claimed_by and \
             {x.id for x in b.claimed_by} & {x.id for x in a.sources} and \
             {(e.article_id, e.start) for e in a.evidence} & {(e.article_id, e.start) for e in b.evidence}:
-        return "claimAbout"
+        return "accusation_about"
     if ra == "05" and a.cameo.startswith("057") and rb == "04" and sb[1] <= sa[0] <= sb[1] + 7 * _DAY:
-        return "outcomeOf"
+        return "outcome_of"
     if ra == "03" and a.cameo.startswith("036") and rb == "04" and b.modality == "planned" and sa[0] <= sb[0]:
         return "schedules"
     return None

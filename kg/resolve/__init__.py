@@ -67,6 +67,7 @@ def _places_from_before(events: list[Event], res: Resources) -> list[Event]:
         elif last is not None and last[0] <= start <= last[1] + 2 and _on_the_ground(ev.cameo):
             ev = replace(ev, places=last[2],
                          label=event_label(ev.cameo, ev.sources, ev.targets, last[2], ev.modality))
+            ev = ev.with_confidence(places=0.5)  # lent by the sentence before: less sure than its own
         out.append(ev)
     return out
 

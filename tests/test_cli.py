@@ -20,6 +20,7 @@ from rdflib import RDFS, Graph
 from rdflib.compare import isomorphic
 
 from kg.cli import cli
+from kg.export.atomic import LOCK
 from kg.errors import ExportError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +50,9 @@ def assert_clean_failure(result: Result, code: int = 1) -> None:
 
 
 def stray_files(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") or p.suffix == ".tmp")
+    """Hidden or temporary files besides the writer lock (which stays, empty, as SQLite's does)."""
+    return sorted(p.name for p in folder.iterdir()
+                  if (p.name.startswith(".") or p.suffix == ".tmp") and p.name != LOCK)
 
 
 # --- help and documentation ----------------------------------------------------------------------

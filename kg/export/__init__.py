@@ -30,10 +30,12 @@ EXPORT_FILES = ("kg.ttl", "events.csv", "timeline.html", "timeline.svg", *EXTRA_
 class Export:
     """What an export folder holds for a build ``--into`` it: its events, the triples of
     kg.ttl that its events do not give back (a user's own, or another tool's: kept, never
-    dropped), and the digest of each article text it holds, by article id and by URL."""
+    dropped), and the digest of each article text it holds: by article id (``digests``) and
+    by article id and URL (``known``, as :func:`kg.pipeline.build` takes it)."""
 
     events: tuple[Event, ...] = ()
     foreign: "rdflib.Graph | None" = None
+    digests: Mapping[str, str] = field(default_factory=dict)
     known: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -123,16 +125,19 @@ def read_export(folder: str | Path) -> Export:
     g = _parse([ttl])
     events = events_from_rdf(g)
     foreign = g - to_rdf(events)
+    digests: dict[str, str] = {}
     known: dict[str, str] = {}
     for art in g.subjects(RDF.type, CKG.Article):
         digest = g.value(art, DCTERMS.identifier)
         if digest is None or not str(digest).startswith("ni:///"):
             continue
-        known[unquote(str(art).rsplit("/", 1)[-1])] = str(digest)
+        foreign.remove((art, DCTERMS.identifier, digest))  # ours: written again from digests
+        article_id = unquote(str(art).rsplit("/", 1)[-1])
+        digests[article_id] = known[article_id] = str(digest)
         url = g.value(art, DCTERMS.source)
         if url is not None:
             known[str(url)] = str(digest)
-    return Export(tuple(events), foreign if len(foreign) else None, known)
+    return Export(tuple(events), foreign if len(foreign) else None, digests, known)
 
 
 def _turtle_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:

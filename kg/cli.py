@@ -4,10 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.errors import BusyError, KGError, one_line
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildResult
 
 __all__ = ["main", "cli"]
 
@@ -107,7 +111,8 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
 
 
 def _build_into(inputs: tuple[Path, ...], folder: Path, *, published: dt.date | None, add: bool,
-                model: str | None, timeline: bool, also: tuple[str, ...], quiet: bool):  # type: ignore[no-untyped-def]
+                model: str | None, timeline: bool, also: tuple[str, ...],
+                quiet: bool) -> tuple[BuildResult, list[Path]]:
     """Build INPUTS into ``folder`` (the writer lock held): read what it holds when adding,
     build, write the new set. Returns the build's result and the files written."""
     from kg.export import Export, read_export, write_exports
@@ -137,7 +142,7 @@ def _build_into(inputs: tuple[Path, ...], folder: Path, *, published: dt.date | 
     return result, written
 
 
-def _summary(result, written: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def _summary(result: BuildResult, written: list[Path]) -> None:
     n_sources = sum(1 for e in result.events if len(e.article_ids) > 1)
     parts = [f"{result.built} article(s) built, {len(result.events)} event(s) "
              f"({n_sources} reported by several articles)"]

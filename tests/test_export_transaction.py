@@ -5,6 +5,7 @@ nothing in the folder that is not ours is touched.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -239,3 +240,43 @@ def test_adding_an_article_keeps_the_triples_a_user_added_to_kg_ttl(tmp_path: Pa
     for t in mine:
         after.remove(t)
     assert isomorphic(after, Graph().parse(plain / "kg.ttl"))  # and otherwise as one build of both
+
+
+def test_an_id_already_in_the_graph_with_another_text_becomes_an_article_of_its_own(tmp_path: Path):
+    out = tmp_path / "out"
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps({"id": "wire-1", "text": YEMEN.split("\n\n", 1)[1], "published": "2024-03-04"}),
+                     encoding="utf-8")
+    second.write_text(json.dumps({"id": "wire-1", "text": ARMENIA.split("\n\n", 1)[1], "published": "2025-08-09"}),
+                      encoding="utf-8")
+    assert kg("build", first, "--out", out).exit_code == 0
+    added = kg("build", second, "--into", out)
+    assert added.exit_code == 0, added.output
+    assert "'wire-1' is already in the graph with another text" in added.stderr
+    articles = {a for e in load_events([out]) for a in e.article_ids}
+    assert "wire-1" in articles and len(articles) == 2, articles
+
+
+def test_readers_read_the_new_set_through_an_interrupted_commit(tmp_path: Path, sets: tuple[Path, Path]):
+    from kg.query import load_store, run_query
+
+    old, new = sets
+    out = folder_holding(old, tmp_path / "out")
+    staged = out / ".kg-new-interrupted"
+    staged.mkdir()
+    for name in ("kg.ttl", "events.csv"):  # kg.ttl not yet renamed into place, events.csv already
+        shutil.copy(new / name, staged / name if name == "kg.ttl" else out / name)
+    written = ["kg.ttl", "events.csv"]  # as a build with --no-timeline commits them
+    (out / JOURNAL).write_text(json.dumps({"staging": staged.name, "write": written,
+                                           "remove": [n for n in EXPORT_FILES if n not in written]}),
+                               encoding="utf-8")
+    count = "SELECT (COUNT(?e) AS ?n) WHERE { ?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> }"
+    n_new = len(load_events([new / "kg.ttl"]))
+    assert len(load_events([out])) == n_new
+    for engine in ("oxigraph", "rdflib"):
+        rows = run_query(load_store([out], engine=engine), count).rows  # type: ignore[arg-type]
+        assert int(rows[0][0]) == n_new, engine
+    with writer_lock(out):  # the next writer rolls it forward
+        pass
+    assert snapshot(out) == {"kg.ttl": (new / "kg.ttl").read_bytes(), "events.csv": (new / "events.csv").read_bytes()}
+    assert leftovers(out) == [] and (out / "notes.md").exists()

@@ -156,13 +156,13 @@ def export_set(folder: str | Path, owned: Iterable[str], **lock: Any) -> Iterato
 def current_files(folder: str | Path, owned: Iterable[str]) -> dict[str, Path]:
     """Where each export file of ``folder``'s current set is, for readers: through the journal
     while a commit is under way or was interrupted, so a reader never mixes two sets."""
-    folder = Path(folder)
+    folder, owned = Path(folder), list(owned)
     journal = _journal(folder)
     if journal is None:
         return {n: folder / n for n in owned if (folder / n).is_file()}
     staged = folder / journal["staging"]
     found = {}
-    for n in journal["write"]:
+    for n in (n for n in journal["write"] if n in owned):
         for p in (staged / n, folder / n):
             if p.is_file():
                 found[n] = p

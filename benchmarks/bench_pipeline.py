@@ -48,13 +48,13 @@ def main() -> None:
     a = ap.parse_args()
 
     import kg.resolve as resolve_stage
-    from kg.extract import _with_line_breaks, load_nlp
+    from kg.extract import load_nlp
     from kg.ingest import article_from_text
     from kg.pipeline import Settings, build_events
 
     docs = _load(a.inputs) if a.inputs else _compose(a.articles)
     words = sum(len(t.split()) for t, _ in docs)
-    nlp = _with_line_breaks(load_nlp())
+    nlp = load_nlp()  # with our line-break component, as the pipeline runs it
     articles = [article_from_text(t, d, id=f"bench-{i}") for i, (t, d) in enumerate(docs)]
     build_events(articles[:3])  # warm up: model, lexicon, gazetteers, codebook
 

@@ -17,6 +17,7 @@ from kg.model import Actor, Article, Event, Evidence, Place, TimeSpan
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.export import load_events, write_exports
+    from kg.frame import to_dataframe
     from kg.graph import build_graph
     from kg.ingest import read_articles
     from kg.merge import merge_events
@@ -29,7 +30,7 @@ __all__ = [
     "build", "build_events", "events_from_text", "read_articles", "merge_events", "Settings",
     "BuildResult",
     # graph and exports
-    "build_graph", "write_exports", "load_events",
+    "build_graph", "write_exports", "load_events", "to_dataframe",
     # errors
     "KGError", "InputError", "NoDateError", "ModelError", "ExportError", "ValidationError",
 ]
@@ -38,7 +39,7 @@ _LAZY = {
     "build": "kg.pipeline", "build_events": "kg.pipeline", "events_from_text": "kg.pipeline",
     "Settings": "kg.pipeline", "BuildResult": "kg.pipeline", "read_articles": "kg.ingest",
     "merge_events": "kg.merge", "build_graph": "kg.graph", "write_exports": "kg.export",
-    "load_events": "kg.export",
+    "load_events": "kg.export", "to_dataframe": "kg.frame",
 }
 
 

@@ -29,6 +29,9 @@ __all__ = [
     "CameoCode", "PloverCategory", "lookup", "ancestors", "codes", "roots", "plover_categories",
     "plover_category", "cameo_iri", "plover_iri", "skos_graph", "skos_subset",
     "CAMEO_SCHEME", "PLOVER_SCHEME", "QUAD_CLASSES",
+    "Root", "Code", "VIOLENT_ROOTS", "ABOUT_ROOTS", "SPEECH_ROOTS", "COERCIVE_ROOTS", "root_of",
+    "is_violent", "has_root", "reference_family", "coreference_family", "threat_code", "nearest",
+    "is_visit", "is_mutual",
 ]
 
 CAMEO_SCHEME = CAMEO["scheme"]
@@ -228,6 +231,16 @@ def lookup(code: str) -> CameoCode:
     raise KeyError(f"{code!r} is not in the CAMEO 1.1b3 codebook (kg/data/cameo.tsv){hint}")
 
 
+def nearest(code: str) -> CameoCode | None:
+    """The codebook entry of ``code``, else of its nearest known ancestor ("0879" -> "087");
+    None when ``code`` is not a CAMEO code at all ("xx", "21")."""
+    key = str(code).strip()
+    if not _CODE_RE.fullmatch(key):
+        return None
+    table = _table()
+    return next((table[k] for k in (key, key[:3], key[:2]) if k in table), None)
+
+
 def ancestors(code: str) -> tuple[str, ...]:
     """The codes above ``code``, nearest first, ending with its root ("0871" -> ("087", "08"))."""
     out: list[str] = []
@@ -402,3 +415,127 @@ def _bind_used(g: Graph) -> None:
     for prefix, ns in PREFIXES.items():
         if any(u.startswith(ns) for u in used):
             g.bind(prefix, ns, replace=True, override=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# CAMEO structure the rules read: the only place where codes are written as literals.
+# ---------------------------------------------------------------------------------------------
+
+class Root:
+    """CAMEO root codes by name (two digits)."""
+
+    STATEMENT, APPEAL, INTENT, CONSULT, DIPLOMATIC_COOPERATION = "01", "02", "03", "04", "05"
+    MATERIAL_COOPERATION, AID, YIELD, INVESTIGATE, DEMAND = "06", "07", "08", "09", "10"
+    DISAPPROVE, REJECT, THREATEN, PROTEST, FORCE_POSTURE = "11", "12", "13", "14", "15"
+    REDUCE_RELATIONS, COERCE, ASSAULT, FIGHT, MASS_VIOLENCE = "16", "17", "18", "19", "20"
+
+
+class Code:
+    """The specific CAMEO codes that extraction rules produce or test for, by name."""
+
+    STATEMENT = "010"
+    OPTIMISTIC_COMMENT = "013"
+    DENY = "016"
+    MEDIATE = "045"
+    PROVIDE_AID = "070"
+    MAKE_VISIT = "042"
+    HOST_VISIT = "043"
+    SIGN_AGREEMENT = "057"
+    RELEASE_PERSONS = "0841"
+    DECLARE_TRUCE = "0871"
+    ACCUSE = "112"
+    MOBILIZE_FORCES = "154"
+    HALT_NEGOTIATIONS = "164"
+    FIGHT = "19"
+    CONVENTIONAL_FORCE = "190"
+    OCCUPY_TERRITORY = "192"
+    VIOLATE_CEASEFIRE = "196"
+
+
+# Violence of any kind: assault, fight, unconventional mass violence.
+VIOLENT_ROOTS = frozenset({Root.ASSAULT, Root.FIGHT, Root.MASS_VIOLENCE})
+# Roots whose events are about another event: "urged a ceasefire", "threatened to cut aid".
+ABOUT_ROOTS = frozenset({Root.APPEAL, Root.INTENT, Root.DEMAND, Root.REJECT, Root.THREATEN})
+# Roots of speech acts: an event of its own, never folded into another speech act.
+SPEECH_ROOTS = frozenset({Root.STATEMENT, Root.APPEAL, Root.DEMAND, Root.DISAPPROVE, Root.REJECT,
+                          Root.THREATEN})
+# Coercive roots: as violent ones, their nominal's "of" names who undergoes them.
+COERCIVE_ROOTS = frozenset({Root.REDUCE_RELATIONS, Root.COERCE})
+
+
+def root_of(code: str) -> str:
+    """The two-digit root of a CAMEO code.
+
+    >>> root_of("0871")
+    '08'
+    """
+    return code[:2]
+
+
+def is_violent(code: str) -> bool:
+    """Assault, fight or mass violence (roots 18, 19, 20)."""
+    return code[:2] in VIOLENT_ROOTS
+
+
+def has_root(code: str, *roots: str) -> bool:
+    """Is ``code`` under any of ``roots``?"""
+    return code[:2] in roots
+
+
+def is_visit(code: str) -> bool:
+    """Making or hosting a visit (042, 043 and finer)."""
+    return code.startswith((Code.MAKE_VISIT, Code.HOST_VISIT))
+
+
+# Meetings, agreements, cooperation, exchanges and truces: who is named first is an accident.
+_MUTUAL = (Root.CONSULT, Code.SIGN_AGREEMENT, Root.MATERIAL_COOPERATION, Code.RELEASE_PERSONS,
+           Code.DECLARE_TRUCE)
+
+
+def is_mutual(code: str) -> bool:
+    """A mutual act (consult, sign, cooperate, exchange, truce): it has no direction."""
+    return code.startswith(_MUTUAL)
+
+
+def reference_family(code: str) -> str:
+    """The kinds of event a definite noun may point back to: agreements, truces and intents are
+    one ("the agreement was reached" after "they agreed to a truce"), else the root.
+
+    >>> reference_family("0871"), reference_family("057"), reference_family("193")
+    ('agree', 'agree', '19')
+    """
+    return "agree" if code[:2] in {Root.INTENT, Root.DIPLOMATIC_COOPERATION} or \
+        code.startswith(Code.DECLARE_TRUCE) else code[:2]
+
+
+def threat_code(code: str) -> str | None:
+    """The CAMEO threat that a hypothetical act of this code amounts to.
+
+    >>> threat_code("190"), threat_code("164"), threat_code("042")
+    ('138', '134', None)
+    """
+    if code[:2] in VIOLENT_ROOTS | {Root.FORCE_POSTURE}:
+        return "138"  # threaten with military force
+    if code.startswith("164"):
+        return "134"  # threaten to halt negotiations
+    if code.startswith("163"):
+        return "1312"  # threaten with sanctions
+    if code.startswith(("162", "161")):
+        return "1311" if code.startswith("162") else "1313"
+    if code[:2] in COERCIVE_ROOTS:
+        return "130"
+    return None
+
+
+# Roots whose mentions may report one real event in different codes: all violence is one.
+_COREFERENCE_FAMILY = {Root.ASSAULT: Root.FIGHT, Root.MASS_VIOLENCE: Root.FIGHT}
+
+
+def coreference_family(code: str) -> str:
+    """The family within which two mentions may be the same real event ("shelled" and "the
+    attack", 19 and 18, are; a meeting and an accusation are not).
+
+    >>> coreference_family("183"), coreference_family("195"), coreference_family("042")
+    ('19', '19', '04')
+    """
+    return _COREFERENCE_FAMILY.get(code[:2], code[:2])

@@ -90,6 +90,7 @@ class EventMention:
     duration: str = ""  # "30-hour", "three-day": how long the event lasts, as written
     headline: bool = False  # from a headline or sub-heading: lends actors, never stands alone
     type_confidence: float = 0.7  # how surely the trigger and its syntax give the CAMEO code
+    definite: bool = False  # a noun trigger after "the", "this", "that": may name an event told before
 
 
 @dataclass(frozen=True)

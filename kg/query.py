@@ -96,7 +96,8 @@ def load_store(paths: Sequence[str | Path], *,
                engine: Engine = "oxigraph") -> Store:
     """Read RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, by suffix) or folders
     of them into a new in-memory store of ``engine``. Named graphs (TriG) are merged into one
-    graph, each statement once, so a query needs no ``GRAPH`` clause.
+    graph, each statement once, so a query needs no ``GRAPH`` clause. In a folder, the copies
+    of a kg.ttl that ``kg build --also`` writes beside it are not read again.
 
     Raises InputError naming the file when it is missing, of an unknown kind, or unreadable,
     and KGError for an unknown engine or a missing pyoxigraph.
@@ -140,7 +141,7 @@ def _rdf_files(paths: Sequence[str | Path]) -> tuple[Path, ...]:
                 raise InputError(str(p), "folder holds no RDF file",
                                  f"give .ttl files or a folder holding some "
                                  f"({', '.join(sorted(_RDF_SUFFIXES))})")
-            found.extend(inside)
+            found.extend(_one_serialisation(inside))
         elif not p.exists():
             raise InputError(str(p), "no such file", "give the path of an export written by "
                              "kg build, e.g. exports/kg.ttl")
@@ -150,6 +151,16 @@ def _rdf_files(paths: Sequence[str | Path]) -> tuple[Path, ...]:
         else:
             found.append(p)
     return tuple(found)
+
+
+_SAME_GRAPH = {"kg.trig", "kg.nt", "kg.nq", "kg.jsonld"}  # what `kg build --also` writes
+
+
+def _one_serialisation(files: list[Path]) -> list[Path]:
+    """Files of a folder without the copies ``kg build --also`` writes of a kg.ttl beside them
+    (kg.trig, kg.nt, kg.jsonld hold the same graph: reading them too only costs time)."""
+    with_turtle = {f.parent for f in files if f.name == "kg.ttl"}
+    return [f for f in files if not (f.name in _SAME_GRAPH and f.parent in with_turtle)]
 
 
 def _unreadable(path: Path, fmt: str, err: BaseException) -> InputError:

@@ -19,13 +19,13 @@ PUBLIC_API = [
     "build", "build_events", "events_from_text", "read_articles", "merge_events", "Settings",
     "BuildResult",
     # graph and exports
-    "build_graph", "write_exports", "load_events",
+    "build_graph", "write_exports", "load_events", "to_dataframe",
     # errors
     "KGError", "InputError", "NoDateError", "ModelError", "ExportError", "ValidationError",
 ]
 RECORDS = ["Article", "Event", "Actor", "Place", "TimeSpan", "Evidence", "Settings", "BuildResult"]
 ERRORS = ["KGError", "InputError", "NoDateError", "ModelError", "ExportError", "ValidationError"]
-HEAVY = ("spacy", "pyvis", "rdflib")
+HEAVY = ("spacy", "pyvis", "rdflib", "pandas")
 
 
 def test_public_api_is_exactly_the_pinned_list():

@@ -12,7 +12,7 @@ import pytest
 
 from kg.graph import build_graph
 from kg.model import Actor, Event, Evidence, TimeSpan
-from timeline_fixtures import hostile_events, synthetic_events, truce_events
+from timeline_fixtures import dev_articles_events, hostile_events, synthetic_events, truce_events
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -120,7 +120,7 @@ def test_the_page_draws_every_event_without_errors(truce_page):
     assert truce_page.page.locator("#network canvas").count() == 1
     assert inked_pixels(truce_page) > 2000
     assert shown(truce_page) == {e.id for e in truce_events()}
-    assert truce_page.page.evaluate("kgTimeline.network.body.nodeIndices.length") == 7
+    assert truce_page.page.evaluate("kgTimeline.drawnCounts()") == {"singles": 7, "aggregates": 0}
     assert truce_page.console_errors == [] and truce_page.page_errors == []
 
 
@@ -222,7 +222,9 @@ def test_filters_narrow_what_is_shown(truce_page, control, value, expected):
         page.select_option(control, value)
     page.wait_for_timeout(100)
     assert shown(truce_page) == expected
-    assert page.evaluate("kgTimeline.network.body.nodeIndices.length") == len(expected)
+    drawn = {e for e in expected | {e.id for e in truce_events()}
+             if page.evaluate("id => kgTimeline.screenPosition(id)", e) is not None}
+    assert drawn == expected
     assert f"{len(expected)} of 7 events shown" in page.inner_text("#count")
 
 
@@ -258,14 +260,20 @@ def _unit_rank(unit: str) -> int:
     return _RANK.index(unit.lstrip("0123456789"))
 
 
+def wheel_on_axis(opened: Opened, times: int, delta: float = -300) -> None:
+    """Turn the mouse wheel over the date axis (negative: zoom in), at the middle of the plot."""
+    plot = opened.page.evaluate("kgTimeline.plot()")
+    opened.page.mouse.move((plot["left"] + plot["right"]) / 2, plot["top"] - 10)
+    for _ in range(times):
+        opened.page.mouse.wheel(0, delta)
+        opened.page.wait_for_timeout(30)
+    opened.page.wait_for_timeout(100)
+
+
 def test_ticks_get_finer_as_you_zoom_in(truce_page):
     page = truce_page.page
     before = page.evaluate("kgTimeline.ticks()")
-    page.evaluate("""() => {
-        const n = kgTimeline.network, p = n.getPosition('e:shelling');
-        n.moveTo({position: p, scale: 12, animation: false});
-    }""")
-    page.wait_for_timeout(100)
+    wheel_on_axis(truce_page, 6)
     after = page.evaluate("kgTimeline.ticks()")
     assert _unit_rank(after["unit"]) < _unit_rank(before["unit"])
     assert len(after["ticks"]) >= 2
@@ -290,3 +298,147 @@ def test_five_thousand_events_draw_without_errors(tmp_path, open_page):
     assert opened.page.evaluate("kgTimeline.firstDrawMs") > 0
     assert inked_pixels(opened) > 10000
     assert opened.console_errors == [] and opened.page_errors == []
+
+
+# ----------------------------------------------------------------------------------------------
+# The 9 dev articles in one timeline: years apart, one event misdated to 1951
+
+
+@pytest.fixture(scope="module")
+def dev_html(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("dev") / "dev.html"
+    return write_timeline(build_graph(dev_articles_events()), path, title="dev articles")
+
+
+def _days(ms: float) -> float:
+    return ms / 86_400_000
+
+
+def label_overlaps(opened: Opened) -> list[tuple[str, str]]:
+    boxes = opened.page.evaluate("kgTimeline.labelBoxes()")
+    return [(a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
+
+
+def test_the_first_view_frames_the_dense_range_not_the_outlier(dev_html, open_page):
+    opened = open_page(dev_html)
+    view = opened.page.evaluate("kgTimeline.view()")
+    span_days = _days(view["t1"] - view["t0"])
+    assert 30 < span_days < 2 * 365
+    assert dt.date(1970, 1, 1) + dt.timedelta(days=_days(view["t0"])) > dt.date(2000, 1, 1)
+    assert view["outside"]["before"] >= 1  # the 1951 event (and more) is counted in the gutter
+    ticks = opened.page.evaluate("kgTimeline.ticks()")
+    assert len(ticks["ticks"]) >= 4
+    assert label_overlaps(opened) == []
+    assert opened.console_errors == [] and opened.page_errors == []
+    assert opened.requests == [opened.url]
+
+
+def test_zooming_in_on_the_axis_reaches_day_ticks(dev_html, open_page):
+    opened = open_page(dev_html)
+    lanes_before = opened.page.evaluate("kgTimeline.lanes()")
+    wheel_on_axis(opened, 7)
+    ticks = opened.page.evaluate("kgTimeline.ticks()")
+    assert _unit_rank(ticks["unit"]) <= _RANK.index("day"), ticks["unit"]
+    assert len(ticks["ticks"]) >= 2
+    assert opened.page.evaluate("kgTimeline.lanes()") == lanes_before  # time zoom only
+    assert label_overlaps(opened) == []
+
+
+def test_many_events_in_one_bin_are_one_mark_that_opens_as_you_zoom(dev_html, open_page):
+    opened = open_page(dev_html)
+    page = opened.page
+    page.select_option("#f-actor", "north-korea")  # a busy lane: 4 events on 19-20 Oct 2019
+    busy = [e.id for e in dev_articles_events() if e.sources and e.sources[0].id == "north-korea"
+            and e.time.start and dt.date(2019, 10, 19) <= e.time.start <= dt.date(2019, 10, 20)]
+    assert len(busy) >= 4
+
+    def singly_drawn() -> int:
+        return sum(page.evaluate("id => kgTimeline.screenPosition(id) !== null", i) for i in busy)
+
+    page.evaluate("kgTimeline.setView('2019-01-01', '2026-12-31')")
+    assert page.evaluate("kgTimeline.drawnCounts()")["aggregates"] >= 1
+    assert singly_drawn() < len(busy)
+    page.evaluate("kgTimeline.setView('2019-10-18T12:00', '2019-10-21T12:00')")
+    assert singly_drawn() == len(busy)
+    assert page.evaluate("kgTimeline.drawnCounts()")["aggregates"] == 0
+    assert label_overlaps(opened) == []
+
+
+def test_choosing_an_actor_then_fit_spreads_its_events_over_the_width(dev_html, open_page):
+    opened = open_page(dev_html)
+    page = opened.page
+    page.select_option("#f-actor", "russia")
+    page.evaluate("kgTimeline.setView('1950-01-01', '2030-01-01')")
+    page.click("#f-fit")
+    page.wait_for_timeout(150)
+    ids = page.evaluate("kgTimeline.visibleEventIds()")
+    xs = [p["x"] for p in (page.evaluate("id => kgTimeline.screenPosition(id)", i) for i in ids)
+          if p is not None]
+    plot = page.evaluate("kgTimeline.plot()")
+    width = plot["right"] - plot["left"]
+    assert len(xs) >= 2
+    assert max(xs) - min(xs) > 0.5 * width
+    assert plot["left"] <= min(xs) and max(xs) <= plot["right"]
+    assert label_overlaps(opened) == []
+
+
+def test_country_lanes_of_the_dev_articles_are_countries_or_marked_groups(dev_html, open_page):
+    opened = open_page(dev_html)
+    opened.page.select_option("#f-mode", "country")
+    kinds = dict(opened.page.evaluate("kgTimeline.laneKinds()"))
+    assert {"Russia", "Ukraine", "United States", "Sudan"} <= {k for k, v in kinds.items()
+                                                               if v == "country"}
+    for person in ("Vladimir Putin", "Volodymyr Zelenskiy", "Donald Trump"):
+        assert person not in kinds
+    assert kinds.get("Hamas") == "group" and kinds.get("ELN") == "group"
+
+
+def test_the_evidence_panel_names_the_headline_and_marks_the_trigger(dev_html, open_page):
+    opened = open_page(dev_html)
+    page = opened.page
+    eid = next(e.id for e in dev_articles_events() if e.evidence[0].title
+               and e.evidence[0].title.startswith("Colombia accuses ELN"))
+    page.evaluate("id => kgTimeline.select(id)", eid)
+    page.wait_for_timeout(100)
+    text = page.inner_text("#details")
+    assert "Colombia accuses ELN of breaking Christmas truce" in text
+    assert "andeswire.example" in text and "2024-01-03" in text
+    assert page.locator("#details blockquote mark").count() >= 1
+    claimed = next(e for e in dev_articles_events() if e.claimed_by)
+    page.evaluate("id => kgTimeline.select(id)", claimed.id)
+    page.wait_for_timeout(100)
+    assert "claimed by " + claimed.claimed_by[0].name in page.inner_text("#details")
+
+
+def test_on_a_phone_the_controls_fold_and_the_panel_is_reachable(dev_html, open_page):
+    opened = open_page(dev_html, width=390, height=844)
+    page = opened.page
+    assert not page.locator("#controls").is_visible()
+    page.click("#f-toggle")
+    assert page.locator("#f-actor").is_visible()
+    page.click("#f-toggle")
+    ids = page.evaluate("kgTimeline.visibleEventIds()")
+    target = next(i for i in ids if page.evaluate("id => kgTimeline.screenPosition(id)", i))
+    click_event(opened, target)
+    details = page.locator("#details h2")
+    details.scroll_into_view_if_needed()
+    assert details.is_visible()
+    box = page.locator("#side").bounding_box()
+    assert box["y"] + 40 < 844 and box["height"] > 200
+    assert opened.console_errors == [] and opened.page_errors == []
+
+
+def test_events_outside_the_view_are_counted_and_a_click_takes_them_in(dev_html, open_page):
+    opened = open_page(dev_html)
+    page = opened.page
+    before = page.evaluate("kgTimeline.view()")["outside"]["before"]
+    assert before >= 1
+    plot = page.evaluate("kgTimeline.plot()")
+    page.mouse.click(plot["left"] - 15, plot["top"] + 20)  # the left gutter
+    page.wait_for_timeout(150)
+    view = page.evaluate("kgTimeline.view()")
+    assert view["outside"]["before"] == 0
+    start = dt.date(1970, 1, 1) + dt.timedelta(days=_days(view["t0"]))
+    assert start.year <= 1951  # the misdated event is in view now

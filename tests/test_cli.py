@@ -5,6 +5,7 @@ every failure is a few readable lines and an exit status, never a traceback or a
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import shlex
@@ -387,3 +388,157 @@ def test_build_also_writes_trig_json_ld_n_triples_and_graphml_that_read_back(tmp
     trig = rdflib.Dataset().parse(out / "kg.trig", format="trig")
     assert len({c for _, _, _, c in trig.quads((None, None, None, None))}) > 1  # a graph per source
     assert nx.read_graphml(out / "kg.graphml").number_of_nodes() > 0
+
+
+# --- every option a help text names exists ------------------------------------------------------
+
+def _help_texts() -> list[tuple[str, str]]:
+    """(command, a line of its help or of one of its options' help), the group's help too."""
+    found = [("", line) for line in (cli.help or "").splitlines()]
+    for name in COMMANDS:
+        command = cli.commands[name]
+        found += [(name, line) for line in (command.help or "").splitlines()]
+        found += [(name, p.help) for p in command.params if isinstance(p, click.Option) and p.help]
+    return found
+
+
+def _options(name: str) -> set[str]:
+    return {opt for p in cli.commands[name].params if isinstance(p, click.Option)
+            for opt in (*p.opts, *p.secondary_opts)} | {"--help", "-h"}
+
+
+@pytest.mark.parametrize("command, line", [(c, ln) for c, ln in _help_texts()
+                                           if re.search(r"(?<![\w-])--?[a-z]", ln)])
+def test_every_option_named_in_a_help_text_exists(command: str, line: str):
+    # an option belongs to the command whose help names it, or to a command the line names
+    named = set(re.findall(r"\bkg (\w+)", line)) & set(COMMANDS)
+    owners = ({command} if command else set()) | named
+    assert owners, f"{line!r} names an option but no command"
+    for option in re.findall(r"(?<![\w-])(--[a-z][\w-]*|-[a-zA-Z])\b", line):
+        assert any(option in _options(o) for o in owners), \
+            f"{option} named in the help of kg {command or '(group)'} is no option of {owners}"
+
+
+# --- kg build: --also lists, progress, model ----------------------------------------------------
+
+def test_also_takes_a_comma_list(tmp_path: Path):
+    src = tmp_path / "yemen.txt"
+    src.write_text(f"Published: 2024-03-04\n\n{YEMEN}", encoding="utf-8")
+    out = tmp_path / "out"
+    result = kg("build", src, "--out", out, "--no-timeline", "--also", "trig,graphml",
+                "--also", "nt")
+    assert result.exit_code == 0, result.output
+    assert {"kg.trig", "kg.graphml", "kg.nt"} <= {p.name for p in out.iterdir()}
+
+
+def test_also_refuses_an_unknown_format_naming_it(tmp_path: Path):
+    result = kg("build", SEED, "--out", tmp_path / "out", "--also", "trig,gexf")
+    assert_clean_failure(result, code=2)
+    assert "gexf" in result.stderr and "graphml" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_counts_its_articles_and_says_it_loads_the_model_before_reading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import kg.cli as kg_cli
+
+    monkeypatch.setattr(kg_cli, "PROGRESS_EVERY", 0.0)  # a line per article, off a terminal
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(
+        json.dumps({"text": text, "published": "2024-03-04", "id": name})
+        for name, text in (("yemen", YEMEN), ("armenia", ARMENIA), ("libya", LIBYA))) + "\n\n",
+        encoding="utf-8")
+    (tmp_path / "one.txt").write_text(f"Published: 2024-03-04\n\n{YEMEN}", encoding="utf-8")
+    result = kg("build", batch, tmp_path / "one.txt", "--out", tmp_path / "out", "--no-timeline")
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == "4 article(s) to read"
+    assert lines[1] == "loading the spaCy model..."
+    reads = [ln for ln in lines if ln.startswith("read ")]
+    assert [ln.split(" article")[0] for ln in reads] == ["read 1/4", "read 2/4", "read 3/4",
+                                                         "read 4/4"]
+
+
+def test_quiet_build_prints_no_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import kg.cli as kg_cli
+
+    monkeypatch.setattr(kg_cli, "PROGRESS_EVERY", 0.0)
+    src = tmp_path / "yemen.txt"
+    src.write_text(f"Published: 2024-03-04\n\n{YEMEN}", encoding="utf-8")
+    result = kg("build", src, "--out", tmp_path / "out", "--no-timeline", "-q")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_a_named_model_that_is_missing_is_named_not_the_small_one(tmp_path: Path):
+    result = kg("build", SEED, "--model", "en_core_web_lg", "--out", tmp_path / "out")
+    assert_clean_failure(result)
+    [line] = [ln for ln in result.stderr.splitlines() if ln.startswith("Error")]
+    assert "'en_core_web_lg' is not installed" in line and "--model" in line
+
+
+# --- kg validate, kg explain: folders and every RDF format --------------------------------------
+
+def test_validate_takes_the_export_folder(seed_export: Path):
+    result = kg("validate", seed_export)
+    assert result.exit_code == 0, result.output
+    assert "1 file(s) conform" in result.output
+
+
+def test_validate_of_a_folder_without_an_export_says_so(tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("nothing", encoding="utf-8")
+    result = kg("validate", tmp_path)
+    assert_clean_failure(result)
+    assert "no export" in result.stderr and str(tmp_path) in result.stderr
+
+
+@pytest.mark.parametrize("fmt, name", [("json-ld", "kg.jsonld"), ("trig", "kg.trig"),
+                                       ("nt", "kg.nt")])
+def test_explain_reads_every_rdf_format_kg_build_writes(tmp_path: Path, seed_events, fmt, name):
+    from kg.export.rdf import to_rdf, write_rdf
+
+    path = write_rdf(to_rdf(seed_events), tmp_path / name, format=fmt)
+    truce = next(e for e in seed_events if e.cameo == "0871")
+    for target in (path, tmp_path):  # the file, or the folder holding only it
+        result = kg("explain", target, truce.id)
+        assert result.exit_code == 0, result.output
+        assert truce.label in result.output and "CAMEO 0871" in result.output
+
+
+# --- kg query --param and kg queries ------------------------------------------------------------
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_query_binds_parameters_from_the_command_line(seed_export: Path, engine: str):
+    every = kg("query", seed_export, "-q", "meetings", "--engine", engine, "--format", "csv")
+    april = kg("query", seed_export, "-q", "meetings", "--engine", engine, "--format", "csv",
+               "--param", "from=2025-04-23", "--param", "to=2025-04-23")
+    none = kg("query", seed_export, "-q", "meetings", "--engine", engine, "--format", "csv",
+              "-p", "from=2020-01-01", "-p", "to=2020-12-31")
+    assert every.exit_code == april.exit_code == none.exit_code == 0, april.output
+    def lines(result: Result) -> list[str]:
+        return [ln for ln in result.stdout.splitlines() if ln]
+
+    rows = lines(april)[1:]
+    assert rows and all(r.startswith("2025-04-23,") for r in rows)  # the London talks
+    assert len(rows) < len(lines(every)) - 1
+    assert lines(none) == lines(every)[:1]  # the header alone
+    assert "exactly as written" in none.stderr
+
+
+def test_query_names_a_parameter_the_query_does_not_have(seed_export: Path):
+    result = kg("query", seed_export, "-q", "meetings", "--param", "actor=Russia")
+    assert_clean_failure(result)
+    assert "?actor" in result.stderr and "from, to" in result.stderr
+
+
+def test_query_refuses_a_parameter_without_a_value_sign(seed_export: Path):
+    result = kg("query", seed_export, "-q", "meetings", "--param", "from")
+    assert_clean_failure(result, code=2)
+    assert "NAME=VALUE" in result.stderr
+
+
+def test_queries_lists_each_query_with_its_parameters():
+    result = kg("queries")
+    assert result.exit_code == 0
+    assert re.search(r"^meetings\s", result.output, re.MULTILINE)
+    assert "--param from=2025-01-01" in result.output
+    assert "--param actor=Russia" in result.output

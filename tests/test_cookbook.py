@@ -31,6 +31,7 @@ from kg.export.rdf import (
 )
 from kg.model import Actor, Event, Evidence, Place, TimeSpan
 from kg.query import QueryResult, Store, cookbook, load_store, resolve_query, run_query
+from kg.query_params import bind_parameters
 
 D = dt.date
 QUERIES = Path(__file__).resolve().parents[1] / "examples" / "queries"
@@ -277,10 +278,9 @@ def run(stores: dict[str, Store], query: str) -> QueryResult:
     return by_oxigraph
 
 
-def with_values(query: str, default: str, value: str) -> str:
-    """The query with its VALUES default replaced (the default must occur exactly once)."""
-    assert query.count(default) == 1, f"{default} is not the query's single VALUES default"
-    return query.replace(default, value)
+def with_params(name: str, **values: object) -> str:
+    """The cookbook query ``name`` with parameters bound as ``kg query --param`` binds them."""
+    return bind_parameters(resolve_query(name), {k: str(v) for k, v in values.items()})
 
 
 # --- what the records say ----------------------------------------------------------------------
@@ -349,29 +349,39 @@ def cells(*values: object) -> tuple[str | None, ...]:
     return tuple(None if v is None else str(v) for v in values)
 
 
+def joined(names: Iterable[str]) -> str:
+    """Names as a cookbook query aggregates them: distinct, in first-seen order, "; "-joined
+    ("" for none)."""
+    return "; ".join(dict.fromkeys(names))
+
+
 def expect_actor_timeline(name: str = "Russia") -> list[tuple]:
     ids = members(named(name))
-    rows = {(e, cells(stamp(e), iri(e), e.label, e.cameo, role, a.name, e.modality))
-            for e in EVENTS.values()
-            for role, actors in (("source", e.sources), ("target", e.targets))
-            for a in actors if a.id in ids}
-    return [r for _, r in sorted(rows, key=lambda er: (*undated_last(er[0]), *er[1][1:]))]
+    rows = []
+    for e in EVENTS.values():
+        taking_part = sorted((role, a.name) for role, actors in
+                             (("source", e.sources), ("target", e.targets))
+                             for a in actors if a.id in ids)
+        if taking_part:
+            rows.append((e, cells(stamp(e), iri(e), e.label, e.cameo,
+                                  joined(r for r, _ in taking_part),
+                                  joined(n for _, n in taking_part), e.modality)))
+    return [r for _, r in sorted(rows, key=lambda er: (*undated_last(er[0]), er[1][1]))]
 
 
 def expect_meetings(start: str = "2025-01-01", end: str = "2025-12-31") -> list[tuple]:
     first, last = D.fromisoformat(start), D.fromisoformat(end)
-    rows = set()
+    rows = []
     for e in EVENTS.values():
         if not e.cameo.startswith("04") or e.time.start is None:
             continue
         if e.time.start > last or (e.time.end or e.time.start) < first:
             continue
-        for s in [a.name for a in e.sources] or [None]:
-            for t in [a.name for a in e.targets] or [None]:
-                for p in [p.name for p in e.places] or [None]:
-                    rows.add(cells(e.time.start.isoformat(), iri(e), e.label, e.cameo, s, t, p,
-                                   e.modality))
-    return sorted(rows, key=lambda r: (r[0], r[1], *map(unbound_first, r[4:7])))
+        rows.append(cells(e.time.start.isoformat(), iri(e), e.label, e.cameo,
+                          joined(sorted(a.name for a in e.sources)),
+                          joined(sorted(a.name for a in e.targets)),
+                          joined(sorted(p.name for p in e.places)), e.modality))
+    return sorted(rows, key=lambda r: (r[0], r[1]))
 
 
 _STEP = {"violates": "violated by", "ends": "ended by", "resumes": "resumed by"}
@@ -393,19 +403,18 @@ def expect_truce_lifecycle() -> list[tuple]:
 
 def expect_accusations_against(name: str = "Russia") -> list[tuple]:
     accused = members(named(name))
-    rows = set()
+    rows = []
     for e in EVENTS.values():
-        if not e.cameo.startswith("112"):
+        targets = sorted(t.name for t in e.targets if t.id in accused)
+        if not e.cameo.startswith("112") or not targets:
             continue
         abouts = [(iri(o), EVENTS[o].label) for rel, o in e.links if rel == "claimAbout"]
-        for target in (t for t in e.targets if t.id in accused):
-            for accuser in [s.name for s in e.sources] or [None]:
-                for about, about_label in abouts or [(None, None)]:
-                    rows.add((e, cells(stamp(e), iri(e), e.label, accuser, target.name, about,
-                                       about_label)))
+        for about, about_label in abouts or [(None, None)]:
+            rows.append((e, cells(stamp(e), iri(e), e.label,
+                                  joined(sorted(s.name for s in e.sources)), joined(targets),
+                                  about, about_label)))
     return [r for _, r in sorted(rows, key=lambda er: (
-        *undated_last(er[0]), er[1][1], unbound_first(er[1][3]), er[1][4],
-        unbound_first(er[1][5])))]
+        *undated_last(er[0]), er[1][1], unbound_first(er[1][5])))]
 
 
 def expect_planned_events() -> list[tuple]:
@@ -460,9 +469,10 @@ def expect_fighting_places() -> list[tuple]:
 
 
 def expect_claims() -> list[tuple]:
-    rows = [(e, cells(stamp(e), iri(e), e.label, a.name, e.modality))
-            for e in EVENTS.values() for a in e.claimed_by]
-    return [r for _, r in sorted(rows, key=lambda er: (*undated_last(er[0]), er[1][1:]))]
+    rows = [(e, cells(stamp(e), iri(e), e.label, joined(sorted(a.name for a in e.claimed_by)),
+                      e.modality))
+            for e in EVENTS.values() if e.claimed_by]
+    return [r for _, r in sorted(rows, key=lambda er: (*undated_last(er[0]), er[1][1]))]
 
 
 def expect_evidence() -> list[tuple]:
@@ -515,15 +525,11 @@ def expect_latest_event_per_actor() -> list[tuple]:
 
 
 def expect_threats() -> list[tuple]:
-    rows = set()
-    for e in EVENTS.values():
-        if e.cameo.startswith("13"):
-            for s in [a.name for a in e.sources] or [None]:
-                for t in [a.name for a in e.targets] or [None]:
-                    rows.add((e, cells(stamp(e), iri(e), e.cameo, lookup(e.cameo).name, s, t,
-                                       e.modality)))
-    return [r for _, r in sorted(rows, key=lambda er: (
-        *undated_last(er[0]), er[1][1], unbound_first(er[1][4]), unbound_first(er[1][5])))]
+    rows = [(e, cells(stamp(e), iri(e), e.cameo, lookup(e.cameo).name,
+                      joined(sorted(a.name for a in e.sources)),
+                      joined(sorted(a.name for a in e.targets)), e.modality))
+            for e in EVENTS.values() if e.cameo.startswith("13")]
+    return [r for _, r in sorted(rows, key=lambda er: (*undated_last(er[0]), er[1][1]))]
 
 
 def expect_date_quality() -> list[tuple]:
@@ -614,12 +620,12 @@ def test_query_answer_matches_the_records(stores, name):
     "Atlantis",  # nobody: no rows
 ])
 def test_actor_timeline_follows_the_named_actor_and_its_members(stores, name):
-    query = with_values(resolve_query("actor-timeline"), '"Russia"', f'"{name}"')
+    query = with_params("actor-timeline", actor=name)
     assert list(run(stores, query).rows) == expect_actor_timeline(name)
 
 
 def test_actor_timeline_puts_undated_events_last_and_months_before_their_days(stores):
-    rows = run(stores, with_values(resolve_query("actor-timeline"), '"Russia"', '"DRC"')).rows
+    rows = run(stores, with_params("actor-timeline", actor="DRC")).rows
     whens = [r[0] for r in rows]
     assert whens[-1] is None and None not in whens[:-1]
     assert whens.index("2025-02") < whens.index("2025-04-23")
@@ -632,8 +638,7 @@ def test_actor_timeline_puts_undated_events_last_and_months_before_their_days(st
     ("2020-01-01", "2024-12-31"),  # before the story's talks: nothing
 ])
 def test_meetings_are_the_consult_family_overlapping_the_period(stores, period):
-    query = with_values(resolve_query("meetings"), '("2025-01-01" "2025-12-31")',
-                        f'("{period[0]}" "{period[1]}")')
+    query = with_params("meetings", **{"from": period[0], "to": period[1]})
     assert list(run(stores, query).rows) == expect_meetings(*period)
 
 
@@ -655,26 +660,25 @@ def test_truce_lifecycle_lists_violations_and_end_of_the_victory_day_truce(store
 
 @pytest.mark.parametrize("name", ["Russia", "Ukraine", "Kinshasa"])
 def test_accusations_against_an_actor(stores, name):
-    query = with_values(resolve_query("accusations-against"), '"Russia"', f'"{name}"')
+    query = with_params("accusations-against", actor=name)
     assert list(run(stores, query).rows) == expect_accusations_against(name)
 
 
 @pytest.mark.parametrize("minimum", [1, 2, 3])
 def test_multi_source_events_by_minimum_number_of_articles(stores, minimum):
-    query = with_values(resolve_query("multi-source-events"), "{ 2 }", f"{{ {minimum} }}")
+    query = with_params("multi-source-events", minimum=minimum)
     assert list(run(stores, query).rows) == expect_multi_source_events(minimum)
 
 
 @pytest.mark.parametrize("minimum", [1, 3])
 def test_co_participation_keeps_pairs_sharing_at_least_the_minimum(stores, minimum):
-    query = with_values(resolve_query("co-participation"), "{ 2 }", f"{{ {minimum} }}")
+    query = with_params("co-participation", minimum=minimum)
     assert list(run(stores, query).rows) == expect_co_participation(minimum)
 
 
 @pytest.mark.parametrize("pair", [("Russia", "Ukraine"), ("Kyiv", "Moscow"), ("M23", "DRC")])
 def test_weekly_goldstein_sums_each_direction_per_iso_week(stores, pair):
-    query = with_values(resolve_query("weekly-goldstein"), '("Russia" "Ukraine")',
-                        f'("{pair[0]}" "{pair[1]}")')
+    query = with_params("weekly-goldstein", actorA=pair[0], actorB=pair[1])
     result = run(stores, query)
     assert result.variables == ("year", "week", "aToB", "bToA", "events")
     assert numeric(result.rows, range(5)) == expect_weekly_goldstein(*pair)
@@ -704,3 +708,56 @@ def test_ordered_results_keep_the_engines_order_and_unordered_ones_are_sorted(st
     ordered = run(stores, "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
                           "SELECT ?label WHERE { ?x rdfs:label ?label } ORDER BY DESC(?label)")
     assert list(ordered.rows) == sorted(ordered.rows, reverse=True)
+
+
+# --- parameters, named graphs, one row per event -----------------------------------------------
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_parameter_is_documented_in_the_header_with_its_default_in_values(name):
+    from kg.query_params import query_parameters
+
+    text = resolve_query(name)
+    params = query_parameters(text)
+    documented = set(re.findall(r"(?m)^# param (\w+): \S", text))
+    assert documented == {p.name for p in params}
+    assert all(p.default is not None for p in params), "a parameter without a VALUES default"
+
+
+@pytest.fixture(scope="module")
+def trig_stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Store]:
+    trig = write_rdf(to_rdf(story()), tmp_path_factory.mktemp("named") / "kg.trig", format="trig")
+    return {engine: load_store([trig], engine=engine)  # type: ignore[arg-type]
+            for engine in ("rdflib", "oxigraph")}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_cookbook_gives_the_same_rows_over_trig_as_over_turtle(stores, trig_stores, name):
+    # kg.trig holds one named graph per article; kg query reads their union
+    assert run(trig_stores, resolve_query(name)) == run(stores, resolve_query(name))
+
+
+@pytest.mark.parametrize("name, column", [
+    ("meetings", "event"), ("threats", "event"), ("claims", "event"),
+    ("actor-timeline", "event"), ("planned-events", "event"),
+    ("multi-source-events", "event"), ("latest-event-per-actor", "actor"),
+])
+def test_queries_give_one_row_per_event_with_names_aggregated(stores, name, column):
+    result = run(stores, with_params(name, **({"minimum": 1} if "minimum" in
+                                              resolve_query(name) else {})))
+    keys = [row[result.variables.index(column)] for row in result.rows]
+    assert keys and len(keys) == len(set(keys))
+
+
+def test_a_meeting_with_two_partners_is_one_row_naming_both(stores):
+    rows = {r[1]: r for r in run(stores, resolve_query("meetings")).rows}
+    qatar = rows[iri("qatar-mediation")]
+    assert qatar[4:7] == ("Qatar", "Democratic Republic of Congo; M23", "")
+
+
+def test_the_london_talks_of_the_founding_example_are_one_row(seed_export):
+    store = load_store([seed_export / "kg.ttl"])
+    result = run_query(store, with_params("meetings", **{"from": "2025-04-23",
+                                                         "to": "2025-04-23"}))
+    london = [r for r in result.rows if "London" in (r[6] or "")]
+    assert len(london) == 1
+    assert set(london[0][5].split("; ")) >= {"United States", "United Kingdom", "France"}

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -667,12 +666,3 @@ def test_every_reference_table_names_its_source() -> None:
                          if line.startswith("#"))
         assert "Source:" in header, f"{table.name} does not say where its data comes from"
 
-
-def test_resolution_is_fast_once_indexes_are_built() -> None:
-    mentions = [_mention(m) for ms in ARTICLES.values() for m in ms]
-    resolve_entities(mentions[:5])
-    start = time.perf_counter()
-    for _ in range(5):
-        for ms in ARTICLES.values():
-            resolve_entities([_mention(m) for m in ms])
-    assert time.perf_counter() - start < 2.0

@@ -192,7 +192,7 @@ def test_a_second_writer_told_not_to_wait_is_refused_in_one_line_and_changes_not
     before = raw(out)
     (tmp_path / "yemen.txt").write_text(YEMEN, encoding="utf-8")
     with FileLock(out / LOCK):  # another build holds the folder
-        done = subprocess.run([*KG, "build", tmp_path / "yemen.txt", "--into", out, "--wait", "0"],
+        done = subprocess.run([*KG, "build", tmp_path / "yemen.txt", "--into", out, "--wait", "0", "-q"],
                               capture_output=True, text=True, timeout=120)
     assert done.returncode == EXIT_BUSY == 4, done.stderr
     [line] = done.stderr.strip().splitlines()

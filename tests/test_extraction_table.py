@@ -63,6 +63,7 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "conditional": "cond",
     "planned": "plan",
     "reported_speech": "rep",
+    "statement": "stmt",
     "compound_actor": "comp",
     "metonymy": "meto",
     "title_affiliation": "title",

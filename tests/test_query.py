@@ -89,6 +89,17 @@ def test_a_folder_loads_every_rdf_file_inside(tmp_path):
     assert result.rows == ((str(len(events)),),)
 
 
+def test_a_build_folder_is_read_once_though_it_holds_the_same_graph_in_four_formats(tmp_path):
+    graph = to_rdf(story())
+    ttl = write_rdf(graph, tmp_path / "kg.ttl")
+    for fmt, name in (("trig", "kg.trig"), ("nt", "kg.nt"), ("json-ld", "kg.jsonld")):
+        write_rdf(graph, tmp_path / name, format=fmt)  # what kg build --also writes
+    other = write_rdf(to_rdf(story()[:2]), tmp_path / "older" / "kg.trig", format="trig")
+    store = load_store([tmp_path])
+    assert store.files == (ttl, other)  # a kg.trig with no kg.ttl beside it is read
+    assert len(store) == len(graph)
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("make, problem", [
     (lambda d: d / "missing.ttl", "no such file"),

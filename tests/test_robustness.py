@@ -88,8 +88,8 @@ def test_a_batch_with_one_hostile_line_of_each_kind_builds_the_example_and_names
     assert len(errors) == len(HOSTILE) + 1, errors
     assert any("batch.jsonl:9:" in w and "lone surrogate" in w for w in result.stderr.splitlines())
     built = kg_api.load_events([tmp_path / "out"])
-    assert len(seed_events) == 15
-    assert signature(built) == signature(seed_events)  # the example's 15 events, nothing else
+    assert signature(built) == signature(seed_events)  # the example's events (15 when the issue
+    # was filed, more as extraction learns), and nothing else
 
 
 def test_lone_surrogates_are_read_as_replacement_characters_with_a_warning(tmp_path: Path):

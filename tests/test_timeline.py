@@ -5,6 +5,7 @@ The shared story and generators live in tests/timeline_fixtures.py.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import base64
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import ExportError
 from kg.graph import build_graph
@@ -74,11 +77,24 @@ def write(tmp_path: Path, events: list[Event], **kw) -> tuple[str, dict]:
 
 
 def lane_of(data: dict, mode: str, event_id: str) -> str:
-    node = next(n for n in data["modes"][mode]["nodes"] if n.get("eid") == event_id
-                and n["kind"] == "event")
-    lane = next(ln for ln in data["modes"][mode]["lanes"]
-                if ln["top"] <= node["y"] < ln["top"] + ln["height"])
-    return lane["label"]
+    i = next(i for i, e in enumerate(data["events"]) if e["id"] == event_id)
+    return data["modes"][mode]["lanes"][data["modes"][mode]["lane"][i]][0]
+
+
+def lane_kinds(data: dict, mode: str) -> dict[str, str]:
+    return {label: kind for label, kind in data["modes"][mode]["lanes"]}
+
+
+def evidence_of(data: dict, event_id: str) -> list[dict]:
+    """An event's evidence as the panel shows it, read through the page's shared tables."""
+    ev = next(e for e in data["events"] if e["id"] == event_id)
+    out = []
+    for sentence, article, trigger, span in ev["ev"]:
+        art_id, title, outlet, published, url, url_text = data["articles"][article]
+        out.append({"sentence": data["sentences"][sentence], "trigger": trigger, "span": span,
+                    "article": art_id, "title": title, "outlet": outlet,
+                    "published": published, "url": url, "url_text": url_text})
+    return out
 
 
 def event_node(net, event_id: str) -> dict:
@@ -156,18 +172,29 @@ def test_every_inline_script_that_runs_is_allowed_by_its_hash(tmp_path, G):
     scripts = [(attrs, body) for (t, attrs), body in
                zip([x for x in parsed.tags if x[0] == "script"], parsed.scripts)]
     runnable = [body for attrs, body in scripts if attrs.get("type") != "application/json"]
-    assert len(runnable) == 2  # vis-network and the page's own script
+    assert len(runnable) == 1  # the page's own script (it draws on a canvas, no library)
     for body in runnable:
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
         assert f"'sha256-{digest}'" in csp
 
 
-def test_vis_network_shipped_inside_pyvis_is_inlined(tmp_path, G):
-    import pyvis
+def test_the_page_script_is_the_packaged_timeline_js(tmp_path, G):
     page, _ = write(tmp_path, truce_events())
-    shipped = next((Path(pyvis.__file__).parent / "templates" / "lib").glob(
-        "vis-*/vis-network.min.js")).read_text(encoding="utf-8")
+    shipped = (Path(timeline.__file__).parent / "timeline.js").read_text(encoding="utf-8")
     assert shipped[:2000] in page and shipped[-2000:] in page
+    assert "eval(" not in shipped and "new Function" not in shipped and "innerHTML" not in shipped
+
+
+def test_each_sentence_and_article_is_stored_once(tmp_path):
+    events = synthetic_events(300)
+    shared = Evidence("wire-1", "One sentence that many events cite.", 0, 35, "cite",
+                      "https://news.example/one", "One headline", dt.date(2022, 1, 2))
+    events = [dataclasses.replace(e, evidence=(shared,)) for e in events]
+    page, data = write(tmp_path, events)
+    assert page.count("One sentence that many events cite.") == 1
+    assert page.count("One headline") == 1
+    assert data["articles"] == [["wire-1", "One headline", "news.example", "2022-01-02",
+                                 "https://news.example/one", None]]
 
 
 def test_write_is_atomic_a_failed_replace_keeps_the_old_file(tmp_path, monkeypatch, G):
@@ -222,7 +249,7 @@ timeline_svg(G, {str(tmp_path / 'c.svg')!r})
 
 def test_an_empty_graph_still_gives_a_page_and_a_picture(tmp_path):
     _, data = write(tmp_path, [])
-    assert data["events"] == [] and data["modes"]["actor"]["nodes"] == []
+    assert data["events"] == [] and data["modes"]["actor"]["lanes"] == []
     ET.fromstring(timeline_svg(nx.MultiDiGraph()))
 
 
@@ -274,7 +301,7 @@ def test_hostile_text_reaches_the_page_only_inside_its_json(payload, tmp_path):
     if set(payload) & set("<>&\"'"):  # markup characters only ever appear escaped
         assert payload not in outside
     parsed = parse(page)
-    assert [t for t, _ in parsed.tags].count("script") == 3
+    assert [t for t, _ in parsed.tags].count("script") == 2
     assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
     assert parsed.title == payload  # shown as text in the tab
 
@@ -284,13 +311,13 @@ def test_hostile_text_survives_unchanged_as_data(payload, tmp_path):
     _, data = write(tmp_path, hostile_events(payload))
     ev = next(e for e in data["events"] if e["id"] == "hostile")
     assert ev["label"] == payload
-    assert ev["sources"][0]["name"] == payload
+    assert ev["src"][0][1] == payload
     assert ev["places"] == [payload]
-    assert ev["evidence"][0]["sentence"] == payload
-    assert ev["evidence"][0]["title"] == payload
-    assert ev["time_text"] == payload
+    assert evidence_of(data, "hostile")[0]["sentence"] == payload
+    assert evidence_of(data, "hostile")[0]["title"] == payload
+    assert ev["ttext"] == payload
     calm = next(e for e in data["events"] if e["id"] == "calm")
-    assert calm["links"][0]["rel"] == payload
+    assert calm["links"][0][0] == payload
 
 
 @pytest.mark.parametrize("url, is_link", [
@@ -312,7 +339,7 @@ def test_hostile_text_survives_unchanged_as_data(payload, tmp_path):
 ])
 def test_only_http_and_https_urls_become_links(url, is_link, tmp_path):
     _, data = write(tmp_path, hostile_events("plain text", url=url))
-    evidence = data["events"][0]["evidence"][0]
+    evidence = evidence_of(data, "hostile")[0]
     assert (evidence["url"] == url) is is_link
     if not is_link:
         assert evidence["url"] is None and evidence["url_text"] == url
@@ -414,19 +441,22 @@ def test_multi_day_spans_carry_their_end(G):
     assert "x2" not in event_node(net, "shelling")
 
 
-def test_undated_events_sit_in_their_own_band_after_the_dated_ones(tmp_path):
+def test_page_times_are_days_since_1970_with_the_clock_time_and_span_end(tmp_path):
     _, data = write(tmp_path, truce_events())
-    nodes = [n for n in data["modes"]["actor"]["nodes"] if n["kind"] == "event"]
-    band = data["modes"]["actor"]["band"]
-    dated_x = [n["x"] for n in nodes if n["eid"] != "mediation-rejected"]
-    undated = next(n for n in nodes if n["eid"] == "mediation-rejected")
-    assert band[0] <= undated["x"] <= band[1]
-    assert max(dated_x) < band[0]
+    ev = {e["id"]: e for e in data["events"]}
+    day = (dt.date(2023, 5, 22) - dt.date(1970, 1, 1)).days
+    assert ev["truce"]["t"] == pytest.approx(day + (21 * 60 + 45) / 1440, abs=1e-4)
+    assert ev["truce"]["e"] == pytest.approx(day + 7 + 1)  # to the end of 29 May
+    assert ev["shelling"]["t"] == day + 1.5 and ev["shelling"]["e"] is None  # mid-day, one day
+    assert ev["mediation-rejected"]["t"] is None  # undated: drawn in its own column
+    assert data["range"] == ["2023-05-01", "2023-06-04"]
 
 
-def test_without_undated_events_there_is_no_band(tmp_path):
-    _, data = write(tmp_path, [e for e in truce_events() if e.time.start])
-    assert data["modes"]["actor"]["band"] is None
+def test_the_trigger_is_found_in_its_sentence_for_highlighting(tmp_path):
+    _, data = write(tmp_path, truce_events())
+    v = evidence_of(data, "shelling")[0]
+    assert v["sentence"][v["span"][0]:v["span"][1]] == "artillery fire"
+    assert v["outlet"] == "wire.example"
 
 
 def test_one_lane_per_actor_or_per_country(tmp_path):
@@ -439,6 +469,29 @@ def test_one_lane_per_actor_or_per_country(tmp_path):
     assert {lane_of(data, "country", e) for e in ("accusation", "denial", "mediation-rejected")} \
         == {"Sudan"}
     assert lane_of(data, "country", "sanctions-threat") == "United States"
+
+
+def test_country_lanes_hold_countries_and_keep_groups_apart(tmp_path):
+    hamas = Actor("hamas", "Hamas", "armed_group")
+    fighter = Actor("qassam-brigades", "Qassam Brigades", "armed_group", affiliation="hamas")
+    nobody = Actor("john-doe", "John Doe", "person")
+    israel = Actor("israel", "Israel", "country")
+    idf = Actor("israel-defense-forces", "Israel Defense Forces", "armed_forces",
+                affiliation="israel")
+    minister = Actor("defence-minister", "Defence minister", "person", affiliation="ministry")
+    ministry = Actor("ministry", "Ministry of Defence", "government", affiliation="israel")
+    day = TimeSpan(dt.date(2024, 1, 5), None)
+    events = [Event("a", "190", "Strike", day, sources=(idf,), targets=(hamas,)),
+              Event("b", "190", "Rockets", day, sources=(fighter,), targets=(israel,)),
+              Event("c", "010", "Statement", day, sources=(nobody,)),
+              Event("d", "010", "Comment", day, sources=(minister,)),
+              Event("e", "010", "Comment", day, sources=(ministry,))]
+    _, data = write(tmp_path, events)
+    kinds = lane_kinds(data, "country")
+    assert kinds == {"Israel": "country", "Hamas": "group",
+                     "Other actors (no country known)": "other"}
+    assert lane_of(data, "country", "b") == "Hamas"  # the brigades under their group
+    assert {lane_of(data, "country", e) for e in "ade"} == {"Israel"}
 
 
 def test_the_page_opens_with_the_grouping_asked_for(tmp_path):
@@ -464,16 +517,16 @@ def test_the_panel_data_holds_what_a_click_shows(tmp_path):
     _, data = write(tmp_path, truce_events())
     truce = next(e for e in data["events"] if e["id"] == "truce")
     assert truce["cameo"] == "0871" and data["codes"]["0871"]["plover"] == "RETREAT"
-    assert truce["precision"] == "minute" and "21:45" in truce["when"]
-    assert [a["name"] for a in truce["sources"]] == ["Sudanese Armed Forces",
-                                                    "Rapid Support Forces"]
-    assert truce["places"] == ["Jeddah"] and truce["n_sources"] == 2
-    assert [v["url"] for v in truce["evidence"]] == ["https://news.example/sudan-truce",
-                                                     "http://agency.example/a/123"]
+    assert truce["prec"] == "minute" and "21:45" in truce["when"]
+    assert [a[1] for a in truce["src"]] == ["Sudanese Armed Forces", "Rapid Support Forces"]
+    assert truce["places"] == ["Jeddah"] and truce["n"] == 2
+    assert [v["url"] for v in evidence_of(data, "truce")] == [
+        "https://news.example/sudan-truce", "http://agency.example/a/123"]
+    assert evidence_of(data, "truce")[0]["title"] == "Sudan rivals agree week-long truce"
     shelling = next(e for e in data["events"] if e["id"] == "shelling")
-    assert shelling["claimed_by"] == ["Sudanese Armed Forces"]
-    assert {"rel": "violates", "dir": "out", "to": "truce",
-            "label": "SAF and RSF agree a seven-day humanitarian ceasefire"} in shelling["links"]
+    assert shelling["claimed"] == ["Sudanese Armed Forces"]
+    index = [e["id"] for e in data["events"]].index("truce")
+    assert ["violates", "o", index] in shelling["links"]
 
 
 def test_filters_offer_every_actor_country_and_event_type_present(tmp_path):
@@ -538,3 +591,28 @@ def test_svg_ticks_adapt_to_the_span(days, family):
         assert all(re.fullmatch(r"\d{4}", x) for x in labels)
     if unit in ("day", "week"):
         assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", x) for x in labels)
+
+
+_ACTOR_TYPES = ["person", "country", "government", "armed_forces", "armed_group",
+                "organization", "international_organization", "other"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ACTOR_TYPES), min_size=1, max_size=6), st.booleans())
+def test_a_country_lane_is_only_ever_a_country(types, cyclic):
+    from kg.export.timeline_page import country_lane
+
+    n = len(types)
+    chain = [Actor(f"a{i}", f"Actor {i}", t,
+                   affiliation=f"a{i + 1}" if i + 1 < n else ("a0" if cyclic and n > 1 else None))
+             for i, t in enumerate(types)]
+    known = {a.id: a for a in chain}
+    lane = country_lane(chain[0], known)
+    countries = [a for a in chain if a.type == "country"]
+    if countries:  # the first country up the chain of affiliations
+        assert (lane.key, lane.kind) == (countries[0].id, "country")
+    else:
+        assert lane.kind in ("group", "other")
+        if lane.kind == "group":
+            assert known[lane.key].type in ("armed_group", "organization",
+                                            "international_organization")

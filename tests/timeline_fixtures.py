@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
 from kg.model import Actor, Event, Evidence, Place, TimeSpan
 
@@ -137,3 +138,45 @@ def hostile_events(payload: str, url: str | None = "https://news.example/x") -> 
               sources=(victim,), targets=(villain,), links=((payload, "hostile"),),
               evidence=(evidence,)),
     ]
+
+
+DEV_ARTICLES = Path(__file__).parent / "data" / "dev-articles.ttl.gz"
+
+
+def dev_articles_events() -> tuple[Event, ...]:
+    """The 9 dev articles (shared/eval/dev) built together, as exported to Turtle.
+
+    117 events from 2019 to 2026 (one misdated to 1951); rebuild the file with
+    ``rebuild_dev_articles`` when the pipeline changes what it finds.
+    """
+    import gzip
+    import tempfile
+
+    from kg.export import load_events
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ttl = Path(tmp) / "kg.ttl"
+        ttl.write_bytes(gzip.decompress(DEV_ARTICLES.read_bytes()))
+        return tuple(load_events([ttl]))
+
+
+def rebuild_dev_articles(dev: Path = Path("/work/shared/eval/dev")) -> None:
+    """Build the dev articles one after another into one graph (each with its publication
+    date from its gold file, as ``kg build --into`` does) and store the Turtle, gzipped."""
+    import gzip
+    import json
+    import tempfile
+
+    from kg.export import write_exports
+    from kg.pipeline import build
+
+    events: tuple[Event, ...] = ()
+    for ann in sorted((dev / "ann").glob("*.json")):
+        gold = json.loads(ann.read_text(encoding="utf-8"))
+        text = next(p for p in (dev / "articles" / f"{gold['id']}.txt",
+                                dev / "articles" / f"{gold['id']}.html") if p.exists())
+        events = build([text], published=dt.date.fromisoformat(gold["published"]),
+                       existing=events).events
+    with tempfile.TemporaryDirectory() as tmp:
+        write_exports(events, tmp, timeline=False)
+        DEV_ARTICLES.write_bytes(gzip.compress((Path(tmp) / "kg.ttl").read_bytes(), 9, mtime=0))

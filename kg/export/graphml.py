@@ -14,10 +14,15 @@ GraphML holds only scalar attributes, so each node's record becomes a few named 
   GeoLayout needs), ``geonames``, ``wikidata``
 - articles: ``url``, ``published``
 
-Node ids are ``kind/id`` (``event/victory-day-truce``). Edges carry ``relation`` and ``label``
+Node ids are ``kind:id`` (``event:victory-day-truce``), XML name tokens as the GraphML schema
+asks (any other character of an id is written ``_xHH_``, its code point in hex). Edges carry ``relation`` and ``label``
 (the networkx edge key: source, target, place, derived_from, violates, ...), and derived_from
 edges the ``evidence`` count and the ``sentences``; edge ids are ``e0``, ``e1``... in graph
 order, unique as GraphML asks. Unknown values are left out rather than written empty.
+
+Each attribute is declared by a ``<key>`` whose id is unique in the file, as the GraphML
+schema requires: ``node.label`` and ``edge.label`` (the column names Gephi shows are the
+``attr.name``, ``label`` for both).
 """
 from __future__ import annotations
 
@@ -53,11 +58,42 @@ def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     flat = graphml_graph(G)
     try:
         with atomic_write(target, "wb") as fh:
-            nx.write_graphml_xml(flat, fh, encoding="utf-8", named_key_ids=True)
+            writer = _UniqueKeyWriter(encoding="utf-8", prettyprint=True)
+            writer.add_graph_element(flat)
+            writer.dump(fh)
     except OSError as err:
         raise ExportError(f"{target}: cannot write ({err.strerror or err}); check the folder's "
                           f"permissions and free space") from err
     return target
+
+
+class _UniqueKeyWriter(nx.readwrite.graphml.GraphMLWriter):  # type: ignore[misc]
+    """networkx's writer with key ids made of scope and name (``node.label``, ``edge.label``):
+    its ``named_key_ids`` gives a node and an edge attribute of the same name the same id,
+    which the GraphML schema forbids (key ids are unique in a document)."""
+
+    def get_key(self, name: str, attr_type: str, scope: str, default: Any) -> str:
+        keys_key = (name, attr_type, scope)
+        if keys_key not in self.keys:
+            new_id, taken = f"{scope}.{_key_token(name)}", set(self.keys.values())
+            n = 1
+            while new_id in taken:  # one name of two types in one scope (a user's attribute)
+                n += 1
+                new_id = f"{scope}.{_key_token(name)}.{n}"
+            self.keys[keys_key] = new_id
+            key = self.myElement("key", **{"id": new_id, "for": scope, "attr.name": name,
+                                           "attr.type": attr_type})
+            if default is not None:
+                element = self.myElement("default")
+                element.text = str(default)
+                key.append(element)
+            self.xml.insert(0, key)
+        return str(self.keys[keys_key])
+
+
+def _key_token(name: str) -> str:
+    """An attribute name as the XML name token a key id must be."""
+    return re.sub(r"[^\w.-]", "_", name) or "_"
 
 
 def graphml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -83,8 +119,15 @@ def graphml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def _node_id(node: Hashable) -> str:
     if isinstance(node, tuple) and len(node) == 2:
-        return _clean(f"{node[0]}/{node[1]}")
-    return _clean(str(node))
+        return f"{_nmtoken(str(node[0]))}:{_nmtoken(str(node[1]))}"
+    return _nmtoken(str(node), keep=":")
+
+
+def _nmtoken(text: str, keep: str = "") -> str:
+    """``text`` as an XML name token (ASCII letters, digits, ``.-_`` and the ``keep``
+    characters), the type GraphML gives node ids: other characters become ``_xHH_``."""
+    return re.sub(rf"[^A-Za-z0-9_.\-{re.escape(keep)}]", lambda m: f"_x{ord(m.group()):x}_",
+                  _clean(text)) or "_"
 
 
 def _node_attrs(node: Hashable, data: Mapping[str, Any]) -> dict[str, Scalar]:

@@ -2,27 +2,21 @@
 
 Events sit on a real time axis (x) in one lane per actor or per country (y). Colour says the
 QuadClass, the outline the modality (planned dashed, conditional hollow and dotted, negated
-crossed, claimed a diamond), the size how many articles reported it. The HTML page is one file:
-vis-network (the copy shipped inside pyvis) and the data are inlined, its Content-Security-Policy
-allows no request and no script but its own, and article text reaches it only as JSON shown with
-``textContent``, never parsed as HTML.
+crossed, claimed a diamond), the size how many articles reported it. The HTML page is one file
+(kg/export/timeline_page.py builds its data; timeline.js draws it on a canvas with a time axis
+that zooms on its own), its Content-Security-Policy allows no request and no script but its own,
+and article text reaches it only as JSON shown with ``textContent``, never parsed as HTML. The
+pyvis network of :func:`timeline_network` is the notebook view.
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import html
-import json
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
-from urllib.parse import urlsplit
 
 import networkx as nx
 
@@ -344,22 +338,6 @@ def _when(t: TimeSpan) -> str:
     return f"{left} to {right}" if right and right != left else left
 
 
-def _safe_url(url: str | None) -> str | None:
-    """The URL if it may become a link (absolute http/https), else None."""
-    if not url:
-        return None
-    url = url.strip()
-    if re.search(r"[\x00-\x20\x7f]", url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
-
-
 def _short(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -425,43 +403,6 @@ def _plain_title(ev: Event) -> str:
               for e in ev.evidence[:5]]
     # pyvis switches to a template that sets innerHTML when a title contains "href"
     return re.sub(r"(?i)h(?=ref)", "h\u200b", "\n".join(lines))
-
-
-def _code_info(code: str) -> dict[str, Any]:
-    cls = cameo_class(code)
-    return {"name": cls.name, "root": cls.root, "root_name": cls.root_name,
-            "plover": cls.plover, "plover_mode": cls.plover_mode, "quad": cls.quad_class,
-            "quad_name": QUAD_CLASSES.get(cls.quad_class, "unknown"), "goldstein": cls.goldstein}
-
-
-def _details(ev: Event, G: nx.MultiDiGraph, titles: dict[str, str]) -> dict[str, Any]:
-    """What the page's panel shows of an event (CAMEO names are in the page's code table)."""
-    t = ev.time
-    node = ("event", ev.id)
-    links = [{"rel": str(k), "dir": "out", "to": v[1], "label": titles.get(v[1], v[1])}
-             for _, v, k in G.out_edges(node, keys=True) if v[0] == "event"]
-    links += [{"rel": str(k), "dir": "in", "to": u[1], "label": titles.get(u[1], u[1])}
-              for u, _, k in G.in_edges(node, keys=True) if u[0] == "event"]
-    keys = list(dict.fromkeys([a.id for a in ev.actors]
-                              + [a.affiliation for a in ev.actors if a.affiliation]))
-    return {
-        "id": ev.id, "label": ev.label, "cameo": ev.cameo, "modality": ev.modality,
-        "claimed_by": [a.name for a in ev.claimed_by], "confidence": round(ev.confidence, 3) if math.isfinite(ev.confidence) else None,
-        "field_confidence": [[str(k), round(v, 3)] for k, v in ev.field_confidence if math.isfinite(v)],
-        "when": _when(t), "precision": t.precision, "basis": t.basis, "time_text": t.text,
-        "start": t.start.isoformat() if t.start else None,
-        "end": (t.end or t.start).isoformat() if t.start else None,
-        "sources": [{"id": a.id, "name": a.name} for a in ev.sources],
-        "targets": [{"id": a.id, "name": a.name} for a in ev.targets],
-        "places": [p.name for p in ev.places], "keys": keys,
-        "n_sources": len(ev.article_ids),
-        "evidence": [{
-            "sentence": e.sentence, "trigger": e.trigger, "article": e.article_id,
-            "title": e.title, "published": e.published.isoformat() if e.published else None,
-            "url": _safe_url(e.url), "url_text": None if _safe_url(e.url) else e.url,
-        } for e in ev.evidence],
-        "links": links,
-    }
 
 
 # ----------------------------------------------------------------------------------------------
@@ -605,104 +546,6 @@ def timeline_network(G: nx.MultiDiGraph, *, group_by: GroupBy = "actor") -> Netw
 # The HTML page
 
 
-def _json_for_html(data: Any) -> str:
-    """JSON that cannot end its <script> element or open markup, whatever the strings hold."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
-def _inline_script(js: str) -> str:
-    # "</script" would end the element early and "<!--" changes how the HTML parser reads it
-    return re.sub(r"(?i)</(script)", r"<\\/\1", js).replace("<!--", "<\\!--")
-
-
-def _csp_hash(js: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode() + "'"
-
-
-@lru_cache(maxsize=1)
-def _assets() -> dict[str, str]:
-    try:
-        import pyvis
-    except ImportError as e:
-        raise ExportError("the timeline needs pyvis: pip install 'pyvis==0.3.2'") from e
-    lib = Path(pyvis.__file__).parent / "templates" / "lib"
-    vis = sorted(lib.glob("vis-*/vis-network.min.js"))
-    if not vis:
-        raise ExportError(f"{lib}: no vis-network inside the installed pyvis; "
-                          f"reinstall it: pip install --force-reinstall 'pyvis==0.3.2'")
-    here = resources.files("kg.export")
-    return {
-        "VIS_JS": _inline_script(vis[-1].read_text(encoding="utf-8")),
-        "VIS_CSS": vis[-1].with_name("vis-network.css").read_text(encoding="utf-8"),
-        "APP_JS": _inline_script(here.joinpath("timeline.js").read_text(encoding="utf-8")),
-        "APP_CSS": here.joinpath("timeline.css").read_text(encoding="utf-8"),
-        "TEMPLATE": here.joinpath("timeline.html").read_text(encoding="utf-8"),
-    }
-
-
-def _page_data(G: nx.MultiDiGraph, title: str, group_by: str) -> dict[str, Any]:
-    layouts = {m: _layout(G, m) for m in ("actor", "country")}
-    events = layouts["actor"].events
-    titles = {e.id: e.label for e in events}
-    quads = {e.id: cameo_class(e.cameo).quad_class for e in events}
-    modes = {}
-    for m, lay in layouts.items():
-        nodes, edges = _graph_data(lay, G, notebook=False)
-        modes[m] = {
-            "nodes": nodes, "edges": edges,
-            "ghosts": [[g.eid, g.x, g.y, g.role[0], quads[g.eid]] for g in lay.ghosts],
-            "lanes": [{"key": ln.key, "label": ln.label, "top": ln.top, "height": ln.height}
-                      for ln in lay.lanes],
-            "band": list(lay.band) if lay.band else None, "height": lay.height,
-        }
-    lay = layouts["actor"]
-    actor_counts: Counter[str] = Counter()
-    root_counts: Counter[str] = Counter()
-    for ev in events:
-        actor_counts.update(set([a.id for a in ev.actors]
-                                + [a.affiliation for a in ev.actors if a.affiliation]))
-        root_counts[cameo_class(ev.cameo).root] += 1
-    dated = [e for e in events if e.time.start]
-    return {
-        "title": title, "initial": group_by,
-        "axis": {"d0": lay.d0.isoformat() if lay.d0 else None, "ppd": lay.ppd,
-                 "x_end": lay.x_end,
-                 "min": min(cast(dt.date, e.time.start) for e in dated).isoformat() if dated else None,
-                 "max": max(cast(dt.date, e.time.end or e.time.start) for e in dated).isoformat()
-                 if dated else None},
-        "events": [_details(ev, G, titles) for ev in events],
-        "modes": modes,
-        "actors": sorted(({"id": k, "label": _actor_name(G, k), "n": n}
-                          for k, n in actor_counts.items()), key=lambda a: a["label"].lower()),
-        "roots": [{"root": r, "name": cameo_class(r).name if r else "unknown code",
-                   "n": root_counts[r]} for r in sorted(root_counts)],
-        "codes": {e.cameo: _code_info(e.cameo) for e in events},
-        "colours": {str(q): c for q, c in QUAD_COLOURS.items()},
-        "legend": {
-            "quad": [{"name": QUAD_CLASSES[q], "color": QUAD_COLOURS[q]} for q in (1, 2, 3, 4)],
-            "modality": [{"name": m, "note": _MODALITY_NOTES[m]} for m in _MODALITY_NOTES],
-        },
-        "options": _vis_options(events),
-    }
-
-
-def _render_page(G: nx.MultiDiGraph, title: str, group_by: str) -> str:
-    if group_by not in ("actor", "country"):
-        raise ValueError(f"group_by={group_by!r}: use 'actor' or 'country'")
-    assets = _assets()
-    parts = {
-        "TITLE": html.escape(title, quote=True),
-        "DATA": _json_for_html(_page_data(G, title, group_by)),
-        "VIS_JS": assets["VIS_JS"], "VIS_CSS": assets["VIS_CSS"],
-        "APP_JS": assets["APP_JS"], "APP_CSS": assets["APP_CSS"],
-        "SCRIPT_HASHES": " ".join(_csp_hash(assets[k]) for k in ("VIS_JS", "APP_JS")),
-    }
-    # one pass over the template: text put in is never scanned for markers again
-    return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], assets["TEMPLATE"])
-
-
 def _write_atomic(path: Path, text: str, what: str) -> Path:
     if not path.parent.is_dir():
         raise ExportError(f"{path}: cannot write the {what}: folder {path.parent} does not exist "
@@ -716,10 +559,12 @@ def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "confli
                    group_by: GroupBy = "actor") -> Path:
     """Write the timeline as one self-contained, offline UTF-8 HTML file; return its path.
 
-    The page draws events on a time axis whose ticks follow the zoom, one lane per actor or
-    per country (a switch in the page), with filters by actor, event type and dates, a search
-    box, a legend, and a panel showing each event's evidence with links to its sources. It
-    loads nothing from any network. The file is replaced atomically (a temporary file in the
+    The page draws events on a time axis that zooms and pans apart from the lanes, with ticks
+    from hours to centuries, one lane per actor or per country (a switch in the page); crowded
+    stretches of a lane become count marks that open as you zoom in. It has filters by actor,
+    event type and dates, a search box, a legend, and a panel showing each event's evidence
+    (sentence with its trigger marked, headline, outlet, date, link). It loads nothing from any
+    network; the data are embedded once (sentences and articles in shared tables). The file is replaced atomically (a temporary file in the
     same folder, then ``os.replace``).
 
     Parameters
@@ -738,7 +583,9 @@ def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "confli
     kg.errors.ExportError
         When the file cannot be written (the previous file, if any, is left as it was).
     """
-    text = _render_page(G, title, group_by)
+    from kg.export.timeline_page import render_page
+
+    text = render_page(G, title, group_by)
     return _write_atomic(Path(path), text, "timeline")
 
 

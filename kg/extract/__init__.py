@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from kg.extract.arguments import MentionIndex, index_mentions
 from kg.extract.boilerplate import dateline_end, is_boilerplate, is_heading
-from kg.extract.events import sentence_events
-from kg.extract.lexicon import load_lexicon
-from kg.extract.nlp import load_nlp
+from kg.extract.assemble import sentence_events
+from kg.extract.nlp import load_nlp, with_line_breaks
 from kg.model import Article, EventMention, Extraction, TimeMention
+from kg.resources import Resources, default_resources
+from kg.temporal import ANAPHORIC_DAY, find_time_expressions
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -48,28 +49,11 @@ def prepare_text(text: str) -> tuple[str, list[tuple[int, int, bool]]]:
     return "".join(out), lines
 
 
-def _with_line_breaks(nlp: "Language") -> "Language":
-    if "kg_line_breaks" not in nlp.pipe_names:
-        from spacy.language import Language as _L
-
-        if not _L.has_factory("kg_line_breaks"):
-            @_L.component("kg_line_breaks")
-            def _line_breaks(doc: "Doc") -> "Doc":
-                # a newline always ends a sentence: headings and paragraphs never run together
-                after_newline = False
-                for tok in doc:
-                    if after_newline and tok.i:
-                        tok.is_sent_start = True
-                    after_newline = "\n" in tok.text_with_ws
-                return doc
-        nlp.add_pipe("kg_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
-    return nlp
-
-
-def extract(articles: Iterable[Article], *, nlp: "Language | None" = None,
-            batch_size: int = 16) -> Iterator[Extraction]:
+def extract(articles: Iterable[Article], *, nlp: "Language | None" = None, batch_size: int = 16,
+            res: Resources | None = None) -> Iterator[Extraction]:
     """Yield one Extraction per article, streaming through spaCy's ``nlp.pipe``."""
-    nlp = _with_line_breaks(nlp or load_nlp())
+    nlp = with_line_breaks(nlp or load_nlp())
+    res = res or default_resources()
     pairs = ((prepare_text(a.text), a) for a in articles)
 
     def texts() -> Iterator[tuple[str, tuple[Article, list[tuple[int, int, bool]]]]]:
@@ -77,14 +61,13 @@ def extract(articles: Iterable[Article], *, nlp: "Language | None" = None,
             yield clean, (article, lines)
 
     for doc, (article, lines) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-        yield extract_doc(doc, article, lines)
+        yield extract_doc(doc, article, lines, res)
 
 
-def extract_doc(doc: "Doc", article: Article, lines: list[tuple[int, int, bool]]) -> Extraction:
+def extract_doc(doc: "Doc", article: Article, lines: list[tuple[int, int, bool]],
+                res: Resources | None = None) -> Extraction:
     """Event and entity mentions of one parsed article."""
-    from kg.resolve.temporal import find_time_expressions
-
-    lex = load_lexicon()
+    res = res or default_resources()
     index = MentionIndex()
     events: list[EventMention] = []
     heading_at = {start: head for start, _, head in lines}
@@ -95,43 +78,21 @@ def extract_doc(doc: "Doc", article: Article, lines: list[tuple[int, int, bool]]
         line = _line_of(sent.start_char, line_starts)
         if line is None:
             continue
-        index_mentions(sent, index)
-        times = _time_mentions(sent, find_time_expressions)
-        found = sentence_events(sent, article.id, lex, index, times, headline=heading_at.get(line, False))
-        events.extend(_anaphora(em, doc, events) for em in found)
+        index_mentions(sent, index, res.words)
+        times = _time_mentions(sent)
+        found = sentence_events(sent, article.id, res, index, times, headline=heading_at.get(line, False))
+        events.extend(_definite(em, doc, res.words["definite_determiner"]) for em in found)
     return Extraction(article, tuple(events), tuple(index.mentions))
 
 
-# "The agreement was reached on Sunday": a definite noun names an event the article told of
-# before; agreements, truces and intents are one family here (one is reached as the other).
-def _family(code: str) -> str:
-    return "agree" if code[:2] in {"03", "05"} or code.startswith("0871") else code[:2]
-
-
-def _anaphora(em: EventMention, doc: "Doc", before: list[EventMention]) -> EventMention:
-    if em.sources or em.headline:
-        return em
+def _definite(em: EventMention, doc: "Doc", determiners: frozenset[str]) -> EventMention:
+    """Mark a noun trigger with "the", "this" or "that" ("the talks"): resolve (kg.resolve.anaphora)
+    points it back at the event the article told of before."""
     span = doc.char_span(em.trigger_start, em.trigger_end)
     if span is None or span.root.pos_ != "NOUN" or not any(
-            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in span.root.children):
+            c.dep_ == "det" and c.lower_ in determiners for c in span.root.children):
         return em
-    family = _family(em.cameo)
-    prior = [p for p in before if p.sources and not p.headline]
-    # the same kind of event first ("the talks" -> earlier talks), told with the same modality
-    # and at the same place ("the upcoming talks in London"), then its family
-    places = {m.text for m in em.places}
-
-    def fit(p: EventMention) -> tuple[bool, bool, bool]:
-        return (p.cameo[:2] != em.cameo[:2], p.modality != em.modality,
-                bool(places) and not places & {m.text for m in p.places})
-
-    for prev in sorted(reversed(prior), key=fit):
-        if _family(prev.cameo) == family:
-            # the event told before, so its time too where this mention names none ("the raid killed")
-            return replace(em, sources=prev.sources, targets=em.targets or prev.targets, times=em.times or prev.times,
-                           tense=em.tense if em.times else prev.tense,
-                           confidence=round(em.confidence * 0.8, 2))
-    return em
+    return replace(em, definite=True)
 
 
 def _line_of(offset: int, starts: list[int]) -> int | None:
@@ -139,15 +100,13 @@ def _line_of(offset: int, starts: list[int]) -> int | None:
     return starts[i] if i >= 0 else None
 
 
-def _time_mentions(sent, finder) -> list[TimeMention]:
+def _time_mentions(sent) -> list[TimeMention]:  # sent: a spaCy Span
     """Time expressions of a sentence: the temporal finder's, then spaCy's where they don't overlap.
 
     The finder knows what resolves ("over the weekend", holidays); spaCy adds what it misses.
     """
-    from kg.resolve.temporal import ANAPHORIC_DAY
-
     base = sent.start_char
-    found = [TimeMention(tm.text, tm.start + base, tm.end + base) for tm in finder(sent.text)]
+    found = [TimeMention(tm.text, tm.start + base, tm.end + base) for tm in find_time_expressions(sent.text)]
     for m in ANAPHORIC_DAY.finditer(sent.text):  # dated later, against the article's last day
         if not any(m.start() + base < t.end and t.start < m.end() + base for t in found):
             found.append(TimeMention(m.group(), m.start() + base, m.end() + base))

@@ -10,46 +10,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from kg.model import EntityMention
+from kg.words import WordClasses
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["MentionIndex", "index_mentions", "FORCE_NOUNS", "LOC_PREPS", "ENTITY_LABELS"]
+__all__ = ["MentionIndex", "index_mentions", "ENTITY_LABELS"]
 
 ENTITY_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
-# Nouns naming a state's armed or security forces: "Russian forces", "the Chinese coast guard".
-FORCE_NOUNS = {"force", "forces", "troops", "troop", "army", "military", "soldier", "soldiers",
-               "navy", "guard", "police", "units", "unit", "militia", "militias", "jets",
-               "warplanes", "warplane", "vessels", "vessel", "ships", "ship", "artillery",
-               "air force", "marines", "personnel", "gunboats", "battalions", "brigade"}
-# Nouns naming a state's institutions: "Pakistan's foreign office" acts for Pakistan.
-INSTITUTION_NOUNS = {"government", "ministry", "office", "administration", "cabinet", "presidency",
-                     "parliament", "junta", "authorities", "officials", "official", "leadership",
-                     "delegation", "negotiators", "side", "regime", "embassy", "leaders", "leader",
-                     "diplomats", "envoy", "spokesman", "spokeswoman", "spokesperson", "state",
-                     "media", "team", "foreign", "council", "commission", "commissions", "president",
-                     "minister", "mission", "representatives", "counterparts", "counterpart"}
-ROLE_NOUNS = {"envoy", "minister", "spokesman", "spokeswoman", "spokesperson", "president",
-              "undersecretary", "secretary", "ambassador", "negotiator", "commander", "chief",
-              "premier", "chancellor", "general", "mediator", "official", "leader"}
-# "the group", "the rebels": an organisation named earlier; "both sides": the two parties
-GROUP_NOUNS = {"group", "movement", "rebels", "militants", "insurgents", "junta", "bloc", "alliance",
-               "organisation", "organization", "guerrillas", "militia"}
-PAIR_NOUNS = {"sides", "governments", "countries", "parties", "neighbours", "neighbors", "militaries",
-              "leaders", "nations", "states", "capitals", "armies", "delegations", "rivals",
-              "commissions", "negotiators"}
-_BODIES = {"delegations", "commissions", "negotiators", "militaries", "governments", "sides"}
-# Nouns for the members of a group or people: "Houthi fighters", "fighters from X", "thousands of Armenians"
-MEMBER_NOUNS = {"fighters", "militants", "rebels", "gunmen", "militiamen", "insurgents", "guerrillas",
-                "paramilitaries", "mercenaries", "supporters", "members", "protesters", "demonstrators",
-                "residents", "thousands", "hundreds", "dozens", "scores", "crowds", "crowd", "people",
-                "activists", "fighter", "militant", "rebel", "jihadists", "separatists", "loyalists",
-                "officers", "chiefs", "heads", "commanders", "generals"}
-LOC_PREPS = {"in", "at", "near", "outside", "into", "across", "along", "around", "toward",
-             "towards", "inside", "off", "on", "over", "through", "throughout", "within", "from"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "attr", "poss", "oprd"}
-_PERSONAL = {"he", "she", "him", "her"}
-_COLLECTIVE = {"it", "they", "them", "we"}
 _POSSESSIVE = {"its": "it", "their": "they", "his": "he"}  # "her" is already personal
 
 
@@ -67,25 +36,25 @@ class MentionIndex:
         return mention
 
 
-def _role(tok: "Token") -> Literal["actor", "place", "unknown"]:
+def _role(tok: "Token", words: WordClasses) -> Literal["actor", "place", "unknown"]:
     dep = tok.dep_
     while dep == "conj":
         tok = tok.head
         dep = tok.dep_
     if dep in {"compound", "amod", "nmod"}:
         # "the Cairo round", "Russian forces": the resolver decides by what the name is
-        return "actor" if tok.head.lower_ in INSTITUTION_NOUNS | FORCE_NOUNS | ROLE_NOUNS | MEMBER_NOUNS \
-            else "unknown"
+        heads = words.union("institution_noun", "force_noun", "role_noun", "member_noun")
+        return "actor" if tok.head.lower_ in heads else "unknown"
     if dep in _ACTOR_DEPS:
         return "actor"
     if dep == "pobj":
         prep = tok.head.lower_
         owner = tok.head.head.lower_  # "representatives from X", "officials in X": X takes part
-        if prep in {"from", "of"} and owner in INSTITUTION_NOUNS | _GROUP_OF_PEOPLE | MEMBER_NOUNS:
+        if prep in {"from", "of"} and owner in words.union("institution_noun", "people_group_noun", "member_noun"):
             return "actor"
-        if prep == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS:
+        if prep == "of" and tok.head.head.lemma_.lower() in words["place_noun"]:
             return "place"  # "the town of Tame", "the province of Idlib"
-        if prep in LOC_PREPS:
+        if prep in words["loc_prep"]:
             return "place"
         if prep in {"by", "with", "against", "between", "of", "for", "from"}:
             return "actor"
@@ -109,101 +78,107 @@ def _context(span: "Span") -> str:
     return text
 
 
-def index_mentions(sent: "Span", index: MentionIndex) -> None:
-    """Add the entity mentions of ``sent`` to ``index``."""
-    doc = sent.doc
-    ent: "Span | None"  # doc.char_span below may give None (checked at once)
+def index_mentions(sent: "Span", index: MentionIndex, words: WordClasses) -> None:
+    """Add the entity mentions of ``sent`` to ``index``: named entities, then proper nouns the
+    NER missed, then pronouns and definite role, group and pair nouns, then unnamed actors."""
     for ent in sent.ents:
-        if ent.label_ not in ENTITY_LABELS:
-            continue
-        poss = next((t for t in ent[1:] if t.tag_ == "POS"), None)
-        if poss is not None:  # title case fools NER: "Putin's Ceasefire" is Putin's
-            ent = doc[ent.start:poss.i]
-            if ent.root.ent_type_ == "" or len(ent) == 0:
-                continue
-            ent = doc.char_span(ent.start_char, ent.end_char, label=ent.root.ent_type_ or "PERSON")
-            if ent is None:
-                continue
-        text = ent.text
-        start, end = ent.start_char, ent.end_char
-        if text.lower().startswith("the "):
-            text, start = text[4:], start + 4
-        # a national modifier of a force noun is a mention of that force: "Russian forces"
-        head = ent.root.head
-        if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound", "poss", "conj"} \
-                and _force_head(ent.root) is not None:
-            force = _force_head(ent.root)
-            assert force is not None  # the condition above just checked it
-            label = force.text if force.text.lower() != "guard" else "coast guard"
-            # a state's force is a party wherever it stands ("delegations from Sudan's army")
-            m = EntityMention(f"{text} {label}", start, end, ent.label_, "actor",
-                              doc[ent.start:force.i + 1].text)
-            index.add(m, range(ent.start, ent.end))
-            continue
-        role = _role(ent.root)
-        if role == "unknown" and ent.root.dep_ in {"poss", "compound", "amod"} \
-                and head.lower_ in INSTITUTION_NOUNS | FORCE_NOUNS | MEMBER_NOUNS:
-            role = "actor"
-        m = EntityMention(text, start, end, ent.label_, role, _context(ent))
+        if ent.label_ in ENTITY_LABELS:
+            _add_entity(ent, index, words)
+    for tok in sent:
+        _add_untagged_name(tok, sent, index, words)
+    for tok in sent:
+        if tok.i not in index.by_token:
+            _add_referring(tok, sent, index, words)
+    for tok in sent:
+        if tok.i not in index.by_token:
+            _add_unnamed(tok, sent, index, words)
+
+
+def _add_entity(ent: "Span", index: MentionIndex, words: WordClasses) -> None:
+    doc = ent.doc
+    poss = next((t for t in ent[1:] if t.tag_ == "POS"), None)
+    if poss is not None:  # title case fools NER: "Putin's Ceasefire" is Putin's
+        ent = doc[ent.start:poss.i]
+        if ent.root.ent_type_ == "" or len(ent) == 0:
+            return
+        cut = doc.char_span(ent.start_char, ent.end_char, label=ent.root.ent_type_ or "PERSON")
+        if cut is None:
+            return
+        ent = cut
+    text = ent.text
+    start, end = ent.start_char, ent.end_char
+    if text.lower().startswith("the "):
+        text, start = text[4:], start + 4
+    # a national modifier of a force noun is a mention of that force: "Russian forces"
+    force = _force_head(ent.root, words) if ent.label_ in {"NORP", "GPE"} and \
+        ent.root.dep_ in {"amod", "compound", "poss", "conj"} else None
+    if force is not None:
+        label = force.text if force.text.lower() != "guard" else "coast guard"
+        # a state's force is a party wherever it stands ("delegations from Sudan's army")
+        m = EntityMention(f"{text} {label}", start, end, ent.label_, "actor", doc[ent.start:force.i + 1].text)
         index.add(m, range(ent.start, ent.end))
-    # proper nouns the NER missed, where the syntax makes them participants ("Zelenskiy wrote")
-    for tok in sent:
-        modifier = tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in \
-            MEMBER_NOUNS | FORCE_NOUNS | INSTITUTION_NOUNS and tok.head.i not in index.by_token
-        if tok.i in index.by_token or tok.pos_ != "PROPN" or \
-                (tok.dep_ == "compound" and not modifier) or \
-                (tok.dep_ not in _ACTOR_DEPS | {"pobj", "conj"} and not modifier) or \
-                (tok.ent_type_ in {"DATE", "TIME"} and _DATE_WORD.search(tok.text)):
-            continue
-        left = tok.i
-        while left - 1 >= sent.start and sent.doc[left - 1].dep_ == "compound" and \
-                sent.doc[left - 1].pos_ == "PROPN" and sent.doc[left - 1].i not in index.by_token:
-            left -= 1
-        span = sent.doc[left:tok.i + 1]
-        m = EntityMention(span.text, span.start_char, span.end_char, "PROPN", _role(tok), _context(span))
-        index.add(m, range(left, tok.i + 1))
-    for tok in sent:
-        if tok.i in index.by_token:
-            continue
-        low = tok.lower_
-        if tok.pos_ == "PRON" and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
-            if low in _PERSONAL | _COLLECTIVE - {"we"}:
-                # resolved against earlier actors by the resolve stage, which knows their types
-                m = EntityMention(low, tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
-                index.add(m, range(tok.i, tok.i + 1))
-            elif low in _POSSESSIVE and tok.dep_ == "poss" and \
-                    tok.head.lower_ in FORCE_NOUNS | MEMBER_NOUNS | INSTITUTION_NOUNS:
-                # "its forces", "their fighters", "his government": acting for whom the pronoun names
-                m = EntityMention(_POSSESSIVE[low], tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
-                index.add(m, range(tok.i, tok.i + 1))
-            elif low in {"we", "i", "our", "us"}:
-                speaker = _speaker(sent, index)
-                if speaker is not None:
-                    index.by_token[tok.i] = speaker
-        elif tok.pos_ == "NOUN" and (low in ROLE_NOUNS or low in GROUP_NOUNS or low in PAIR_NOUNS) \
-                and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} \
-                and not any(c.ent_type_ or c.i in index.by_token for c in tok.children) and _definite(tok):
-            label = "PAIR" if _pair(tok) else "GROUP" if low in GROUP_NOUNS else "ROLE"
-            if label == "ROLE" and low not in ROLE_NOUNS:
-                continue
-            m = EntityMention(f"the {tok.text}", tok.idx, tok.idx + len(tok.text), label, "actor",
-                              doc[tok.left_edge.i:tok.i + 1].text)
-            index.add(m, range(tok.i, tok.i + 1))
+        return
+    role = _role(ent.root, words)
+    if role == "unknown" and ent.root.dep_ in {"poss", "compound", "amod"} \
+            and ent.root.head.lower_ in words.union("institution_noun", "force_noun", "member_noun"):
+        role = "actor"
+    index.add(EntityMention(text, start, end, ent.label_, role, _context(ent)), range(ent.start, ent.end))
 
 
-_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "department", "port",
-                "capital", "island", "county", "municipality", "governorate", "township", "outskirts"}
-_GROUP_OF_PEOPLE = {"representatives", "officials", "delegates", "envoys", "negotiators", "diplomats",
-                    "partners", "allies", "counterparts", "commanders", "mediators", "guarantors"}
+def _add_untagged_name(tok: "Token", sent: "Span", index: MentionIndex, words: WordClasses) -> None:
+    """A proper noun the NER missed, where the syntax makes it a participant ("Zelenskiy wrote")."""
+    modifier = tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in \
+        words.union("member_noun", "force_noun", "institution_noun") and tok.head.i not in index.by_token
+    if tok.i in index.by_token or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
+            (tok.dep_ == "compound" and not modifier) or \
+            (tok.dep_ not in _ACTOR_DEPS | {"pobj", "conj"} and not modifier) or \
+            (tok.ent_type_ in {"DATE", "TIME"} and _DATE_WORD.search(tok.text)):
+        return
+    left = tok.i
+    while left - 1 >= sent.start and sent.doc[left - 1].dep_ == "compound" and \
+            sent.doc[left - 1].pos_ == "PROPN" and sent.doc[left - 1].i not in index.by_token:
+        left -= 1
+    span = sent.doc[left:tok.i + 1]
+    m = EntityMention(span.text, span.start_char, span.end_char, "PROPN", _role(tok, words), _context(span))
+    index.add(m, range(left, tok.i + 1))
+
+
+def _add_referring(tok: "Token", sent: "Span", index: MentionIndex, words: WordClasses) -> None:
+    """Pronouns and definite role, group and pair nouns: the resolve stage points them back at
+    actors named before, since it knows their types."""
+    low = tok.lower_
+    at = range(tok.i, tok.i + 1)
+    if tok.pos_ == "PRON" and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        if low in words["personal_pronoun"] | words["collective_pronoun"] - {"we"}:
+            index.add(EntityMention(low, tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text), at)
+        elif low in _POSSESSIVE and tok.dep_ == "poss" and \
+                tok.head.lower_ in words.union("force_noun", "member_noun", "institution_noun"):
+            # "its forces", "their fighters", "his government": acting for whom the pronoun names
+            m = EntityMention(_POSSESSIVE[low], tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
+            index.add(m, at)
+        elif low in {"we", "i", "our", "us"}:
+            speaker = _speaker(sent, index, words)
+            if speaker is not None:
+                index.by_token[tok.i] = speaker
+    elif tok.pos_ == "NOUN" and low in words.union("role_noun", "group_noun", "pair_noun") \
+            and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} \
+            and not any(c.ent_type_ or c.i in index.by_token for c in tok.children) and _definite(tok):
+        label = "PAIR" if _pair(tok, words) else "GROUP" if low in words["group_noun"] else "ROLE"
+        if label == "ROLE" and low not in words["role_noun"]:
+            return
+        m = EntityMention(f"the {tok.text}", tok.idx, tok.idx + len(tok.text), label, "actor",
+                          tok.doc[tok.left_edge.i:tok.i + 1].text)
+        index.add(m, at)
+
+
 _DATE_WORD = re.compile(r"(?i)\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                         r"nov|dec|easter|christmas|ramadan|eid|new year")
-_SPEECH_VERBS = {"say", "tell", "write", "add", "state", "post", "declare", "announce", "insist"}
 
 
-def _speaker(sent: "Span", index: MentionIndex) -> EntityMention | None:
+def _speaker(sent: "Span", index: MentionIndex, words: WordClasses) -> EntityMention | None:
     """Who speaks for "we" in a quoted sentence: the subject of its reporting verb."""
     for tok in sent:
-        if tok.lemma_.lower() in _SPEECH_VERBS and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in words["report_verb"] and tok.pos_ == "VERB":
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.i in index.by_token:
                     return index.by_token[c.i]
@@ -215,18 +190,18 @@ def _definite(tok: "Token") -> bool:
         any(c.dep_ == "compound" for c in tok.children)
 
 
-def _pair(tok: "Token") -> bool:
+def _pair(tok: "Token", words: WordClasses) -> bool:
     """ "both governments", "the two sides", "the delegations": the two parties the article is about."""
-    if tok.lower_ not in PAIR_NOUNS:
+    if tok.lower_ not in words["pair_noun"]:
         return False
     kids = list(tok.children)
     if any(c.lower_ in {"both", "two"} and c.dep_ in {"det", "predet", "nummod", "amod"} for c in kids):
         return True
     # a bare definite plural of the parties' own bodies: "the delegations met", "the commissions"
-    return tok.lower_ in _BODIES and [c.lower_ for c in kids if c.dep_ != "punct"] == ["the"]
+    return tok.lower_ in words["body_noun"] and [c.lower_ for c in kids if c.dep_ != "punct"] == ["the"]
 
 
-def _force_head(tok: "Token") -> "Token | None":
+def _force_head(tok: "Token", words: WordClasses) -> "Token | None":
     """The force noun a national modifier belongs to ("Russian" -> "forces"), if any."""
     head = tok
     for _ in range(3):
@@ -235,10 +210,33 @@ def _force_head(tok: "Token") -> "Token | None":
         head = head.head
         if head.pos_ in {"NOUN", "PROPN"}:
             low = head.lower_
-            if low in FORCE_NOUNS:
+            if low in words["force_noun"]:
                 if low == "guard" and not any(c.lower_ == "coast" for c in head.children):
                     return None
                 return head
             if head.dep_ != "compound":
                 return None
     return None
+
+
+_UNNAMED_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "appos"}
+_UNNAMED_PREPS = {"by", "against", "with", "on", "at", "between"}
+
+
+def _add_unnamed(tok: "Token", sent: "Span", index: MentionIndex, words: WordClasses) -> None:
+    """An actor that is no named entity: "gunmen", "the army", "villagers", "masked men". Its
+    type comes from its noun; a named modifier ("Houthi fighters") is found by the rules that read
+    participants, so only bare ones are added here."""
+    if tok.pos_ != "NOUN" or not (tok.dep_ in _UNNAMED_DEPS or tok.dep_ == "pobj" and
+                                  tok.head.lower_ in _UNNAMED_PREPS):
+        return
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    classes = words.union("armed_member_noun", "civilian_noun", "force_noun")
+    if low not in classes and lemma not in classes:
+        return
+    if any(c.i in index.by_token or c.ent_type_ in ENTITY_LABELS or c.dep_ == "poss" for c in tok.children):
+        return  # "Russian forces", "its fighters", "Hamas gunmen": a party the other rules read
+    left = min([tok.i] + [c.left_edge.i for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i])
+    span = sent.doc[left:tok.i + 1]
+    index.add(EntityMention(span.text, span.start_char, span.end_char, "NOUN", "actor", span.text),
+              range(tok.i, tok.i + 1))

@@ -2,62 +2,37 @@
 
 Subjects (through control, coordination and reduced relatives), passive agents, objects and
 prepositional partners, the bodies, forces and members that stand for a state or group, and
-places down prepositional chains.
+places down prepositional chains. ``verbal_roles`` and ``nominal_roles`` are the assembly step
+that gives an event draft its sources and targets.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.extract.arguments import (FORCE_NOUNS, INSTITUTION_NOUNS, LOC_PREPS, MEMBER_NOUNS, ROLE_NOUNS,
-                                  MentionIndex)
+from kg.codebook import COERCIVE_ROOTS, Code, Root, has_root, is_violent
+from kg.extract.arguments import MentionIndex
+from kg.extract.frame import Draft, SentenceFrame
+from kg.extract.mentions import accusation_from
+from kg.extract.syntax import agent_of, conjuncts_of, objects_of, prep_objects, subject_of
 from kg.model import EntityMention
+from kg.words import WordClasses
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["objects_of", "conjuncts_of", "mention_for", "participants_of", "subject_of", "agent_of",
-           "prep_objects", "find_places", "ROLE_PREPS_TARGET", "PERSON_GROUP"]
+__all__ = ["mention_for", "participants_of", "find_places", "verbal_roles", "nominal_roles",
+           "accusation", "patient_preps"]
 
-PERSON_GROUP = {"representatives", "officials", "delegates", "envoys", "leaders", "ministers",
-                 "negotiators", "delegation", "delegations", "diplomats", "counterparts", "teams",
-                 "partners", "allies", "commanders", "mediators", "guarantors"}
-
-
-HEAD_NOUNS = INSTITUTION_NOUNS | FORCE_NOUNS | ROLE_NOUNS | PERSON_GROUP | MEMBER_NOUNS
+_PARTNER_PREPS = {"with", "between", "against", "on", "to"}
+_INNER_TARGET_PREPS = {"against", "on", "with", "to"}
 
 
-ROLE_PREPS_TARGET = {"with", "against", "to", "on", "at", "toward", "towards", "between", "for", "into"}
+def _head_nouns(words: WordClasses) -> frozenset[str]:
+    return words.union("institution_noun", "force_noun", "role_noun", "people_group_noun", "member_noun")
 
 
-def objects_of(tok: "Token") -> list["Token"]:
-    """The nominal complements of a verb: direct object, "of"/"to"/"for"/"on" objects, xcomp nouns."""
-    out = []
-    for c in tok.children:
-        if c.dep_ in {"dobj", "attr", "nsubjpass"} or (c.dep_ == "xcomp" and c.tag_ == "VBG"):
-            out.append(c)  # a gerund complement too: "stop all firing", "began shelling"
-        elif c.dep_ == "prep" and c.lower_ in {"of", "to", "for", "on", "from", "in", "into", "out", "with"}:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
-    # "hundreds of drone attacks": the quantity's complement carries the event
-    more: list["Token"] = []
-    for o in out:
-        if o.lemma_.lower() in {"hundred", "hundreds", "dozens", "dozen", "thousands", "series",
-                                "wave", "number", "round", "barrage", "spate", "string"}:
-            for c in o.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    more.extend(p for p in c.children if p.dep_ == "pobj")
-    return out + more
-
-
-def conjuncts_of(tok: "Token") -> list["Token"]:
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj")
-    return sorted(out, key=lambda t: t.i)
-
-
-def mention_for(tok: "Token", index: MentionIndex) -> list[EntityMention]:
+def mention_for(tok: "Token", index: MentionIndex, words: WordClasses) -> list[EntityMention]:
     """The entity mention(s) a participant token stands for."""
     m = index.by_token.get(tok.i)
     if m is not None:
@@ -67,89 +42,42 @@ def mention_for(tok: "Token", index: MentionIndex) -> list[EntityMention]:
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return out
     # "Pakistan's foreign office", "Sudanese and Ethiopian troops", "representatives from the US"
-    head_noun = low in HEAD_NOUNS or lemma in HEAD_NOUNS
+    heads = _head_nouns(words)
+    head_noun = low in heads or lemma in heads
     for c in tok.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and (head_noun or c.i in index.by_token):
             for q in conjuncts_of(c):
-                out.extend(mention_for(q, index))
-        elif c.dep_ == "prep" and c.lower_ in {"from", "of"} and (low in PERSON_GROUP | MEMBER_NOUNS or head_noun):
+                out.extend(mention_for(q, index, words))
+        elif c.dep_ == "prep" and c.lower_ in {"from", "of"} and \
+                (low in words.union("people_group_noun", "member_noun") or head_noun):
             for p in c.children:
                 if p.dep_ == "pobj":
                     for q in conjuncts_of(p):
-                        out.extend(mention_for(q, index))
+                        out.extend(mention_for(q, index, words))
         elif c.dep_ == "appos":
-            out.extend(mention_for(c, index))
+            out.extend(mention_for(c, index, words))
     return out
 
 
-def participants_of(toks: list["Token"], index: MentionIndex) -> list[EntityMention]:
+def participants_of(toks: list["Token"], index: MentionIndex, words: WordClasses) -> list[EntityMention]:
+    """The parties that tokens (and their conjuncts) stand for; a place only if it can act."""
     out: list[EntityMention] = []
     for t in toks:
         for c in conjuncts_of(t):
-            for m in mention_for(c, index):
+            for m in mention_for(c, index, words):
                 if m not in out:
                     out.append(m)
     return [m for m in out if m.role != "place" or m.label in {"GPE", "NORP", "ORG", "PERSON"}]
 
 
-def subject_of(tok: "Token") -> tuple[list["Token"], bool]:
-    """Subject tokens of a verb, climbing control and coordination; (tokens, passive)."""
-    cur = tok
-    for _ in range(4):
-        subj = [c for c in cur.children if c.dep_ in {"nsubj", "csubj"}]
-        if subj:
-            return subj, False
-        pas = [c for c in cur.children if c.dep_ == "nsubjpass"]
-        if pas:
-            return pas, cur.i == tok.i  # "X is expected to meet": X meets
-        if cur.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and cur.head.i != cur.i:
-            if cur.dep_ == "pcomp":
-                prep = cur.head
-                if prep.lower_ in {"of", "for"}:  # "accused X of launching": the accused acts
-                    return [], False
-                cur = prep.head
-                continue
-            if cur.dep_ == "acl" and cur.tag_ == "VBN" and any(c.dep_ == "agent" for c in cur.children):
-                return [cur.head], cur.i == tok.i  # "a deal brokered by the UAE": a passive
-            if cur.dep_ == "acl":
-                # "Israeli forces arrested 25 people, the society said": the small model reads the
-                # main verb as a reduced relative; with an object of its own and no "by", the
-                # noun it hangs on is its subject
-                if cur.head.dep_ in {"nsubj", "nsubjpass", "ROOT"} and cur.tag_ in {"VBD", "VBN"} and \
-                        any(c.dep_ == "dobj" for c in cur.children) and not any(c.dep_ == "agent" for c in cur.children):
-                    return [cur.head], False
-                return [], False
-            cur = cur.head
-            continue
-        if cur.dep_ == "relcl":  # "talks which X joined" / "the envoy who met ..."
-            return [cur.head], False
-        break
-    return [], False
-
-
-def agent_of(tok: "Token") -> list["Token"]:
-    for c in tok.children:
-        if c.dep_ == "agent":
-            return [p for p in c.children if p.dep_ == "pobj"]
-    return []
-
-
-def prep_objects(tok: "Token", preps: set[str]) -> list["Token"]:
-    out: list["Token"] = []
-    for c in tok.children:
-        if c.dep_ in {"prep", "dative"} and c.lower_ in preps:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
-    return out
-
-
-def find_places(heads: list["Token"], index: MentionIndex, cameo: str) -> list[EntityMention]:
+def find_places(heads: list["Token"], index: MentionIndex, cameo: str, words: WordClasses) -> list[EntityMention]:
     """Places linked to the event by locative prepositions, down prepositional chains
     ("a strike on a house in Rafah", "near the town of Saravena")."""
     out: list[EntityMention] = []
-    preps = LOC_PREPS | ({"to"} if cameo.startswith("04") else set())
+    preps = words["loc_prep"] | ({"to"} if has_root(cameo, Root.CONSULT) else set())
     todo = [(h, 0) for h in heads]
     todo += [(c, 0) for h in heads for c in h.children if c.dep_ in {"dobj", "nsubjpass"}
-             and c.lower_ not in PERSON_GROUP]
+             and c.lower_ not in words["people_group_noun"]]
     seen: set[int] = set()
     while todo:
         h, depth = todo.pop(0)
@@ -168,11 +96,182 @@ def find_places(heads: list["Token"], index: MentionIndex, cameo: str) -> list[E
                 [g for p in c.children if p.dep_ in {"prep", "pcomp"} for g in p.children if g.dep_ == "pobj"]
             for pobj in objs:
                 for q in conjuncts_of(pobj):
-                    for t in [q] + [k for k in q.children if k.dep_ in {"compound", "poss"}]:
-                        m = index.by_token.get(t.i)
-                        # the syntax outranks a wrong NER label ("marched through Yerevan" as PERSON)
-                        if m is not None and m.role != "actor" and m not in out and \
-                                (m.label in {"GPE", "LOC", "FAC", "PROPN"} or m.role == "place"):
-                            out.append(m)
+                    _add_places(q, index, out)
                     todo.append((q, depth + 1))
     return out
+
+
+def _add_places(q: "Token", index: MentionIndex, out: list[EntityMention]) -> None:
+    for t in [q] + [k for k in q.children if k.dep_ in {"compound", "poss"}]:
+        m = index.by_token.get(t.i)
+        # the syntax outranks a wrong NER label ("marched through Yerevan" as PERSON)
+        if m is not None and m.role != "actor" and m not in out and \
+                (m.label in {"GPE", "LOC", "FAC", "PROPN"} or m.role == "place"):
+            out.append(m)
+
+
+def patient_preps(cameo: str) -> set[str]:
+    """ "the expulsion of the French ambassador", "the killing of its commander": for a coercive or
+    violent nominal, "of" names who undergoes it (an agent comes with "by")."""
+    return {"of"} if is_violent(cameo) or has_root(cameo, *COERCIVE_ROOTS) else set()
+
+
+def accusation(verb: "Token", index: MentionIndex, words: WordClasses) -> tuple[list[EntityMention], list[EntityMention]]:
+    """(accused, accuser) of an accusing verb: "X accused Y of ..." -> ([Y], [X])."""
+    subj, _ = subject_of(verb)
+    accuser = participants_of(subj, index, words)
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    return participants_of(objs, index, words), accuser
+
+
+def verbal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
+    """Sources and targets of a verb (or adjective) trigger: subject, passive agent, objects,
+    partners of fused nominals, what a demand or threat is about, mediated parties."""
+    index, words = frame.index, frame.res.words
+    cand = draft.cand
+    tok, trig = cand.token, cand.trigger
+
+    def P(toks: list["Token"]) -> list[EntityMention]:
+        return participants_of(toks, index, words)
+
+    if trig.pos == "ADJ":
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "acomp" else \
+            [c for c in tok.children if c.dep_ == "nsubj"]
+        passive = False
+    else:
+        subj, passive = subject_of(tok)
+    if passive or trig.frame == "undergo":
+        sources, targets = P(agent_of(tok)), P(subj)
+        if passive:  # "sanctions were imposed on Iran by the US"
+            targets += P(prep_objects(tok, words["aim_prep"] | {"on"}))
+    else:
+        sources = P(subj)
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+        # "announced sanctions against X": a fused statement takes the measure's targets
+        preps = words["target_prep"] if trig.frame != "say" or cand.absorbed else {"to", "with"}
+        targets = P(objs) + P(prep_objects(tok, preps))
+        for ab in sorted(cand.absorbed):  # "held talks with X": the nominal's partners
+            n = tok.doc[ab]
+            targets += P(prep_objects(n, _PARTNER_PREPS | patient_preps(cand.cameo)))
+            if not sources:
+                sources = P([c for c in n.children if c.dep_ == "poss"])
+    targets += _inner_targets(draft, frame)
+    if cand.cameo.startswith(Code.MEDIATE):
+        targets += _mediated(tok, targets, frame)
+    if trig.frame == "meet" and len(sources) > 1 and not targets:
+        sources, targets = sources[:1], sources[1:]
+    return replace(draft, sources=tuple(sources), targets=tuple(targets))
+
+
+def _inner_targets(draft: Draft, frame: SentenceFrame) -> list[EntityMention]:
+    """ "demanded that Kosovo withdraw", "threatened action against South Korea": whom the
+    fused inner events are aimed at."""
+    index, words = frame.index, frame.res.words
+    targets: list[EntityMention] = []
+    for ab in sorted(draft.cand.absorbed):
+        inner = draft.cand.token.doc[ab]
+        if inner.pos_ in {"VERB", "AUX"}:
+            own_subj = [c for c in inner.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            targets += participants_of(own_subj, index, words)
+            targets += participants_of([c for c in inner.children if c.dep_ in {"dobj", "dative"}], index, words)
+            targets += participants_of(prep_objects(inner, words["target_prep"]), index, words)
+            for o in objects_of(inner, words):
+                targets += participants_of(prep_objects(o, _INNER_TARGET_PREPS), index, words)
+        else:
+            targets += participants_of(prep_objects(inner, _INNER_TARGET_PREPS | {"between"}), index, words)
+    return targets
+
+
+def _mediated(tok: "Token", targets: list[EntityMention], frame: SentenceFrame) -> list[EntityMention]:
+    """The parties a mediator brings together ("mediated between X and Y", "a deal brokered by X")."""
+    index, words = frame.index, frame.res.words
+    found: list[EntityMention] = []
+    for o in objects_of(tok, words):
+        found += participants_of(prep_objects(o, {"between", "with"}), index, words)
+    if tok.dep_ == "acl" and not (targets or found):  # "a deal brokered by the UAE": the deal's parties
+        gov = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
+        if gov.pos_ == "VERB":
+            found += participants_of(subject_of(gov)[0], index, words)
+    return found
+
+
+def nominal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
+    """Sources and targets of a nominal event: "by" agents and possessors, "between" pairs,
+    national modifiers ("Russian strikes"), partners and patients, who is accused of it, who
+    reports it, and the subject of a verb that joins or makes it."""
+    index, words = frame.index, frame.res.words
+    cand, tok = draft.cand, draft.cand.token
+
+    def P(toks: list["Token"]) -> list[EntityMention]:
+        return participants_of(toks, index, words)
+
+    kids = list(tok.children)
+    agent_preps = {"by", "of"} if has_root(cand.cameo, Root.CONSULT) else {"by"}
+    by = [p for c in kids if c.dep_ == "prep" and c.lower_ in agent_preps for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ == "nsubjpass":  # "the march was organised by X", "the call was initiated by Y"
+        by += agent_of(tok.head)
+    targets: list[EntityMention] = []
+    if draft.anchor.i != tok.i and draft.anchor.dep_ in {"acl", "relcl"}:  # "talks hosted by Switzerland"
+        targets += P(agent_of(draft.anchor))
+    poss = [c for c in kids if c.dep_ == "poss"]
+    sources = P(by + poss)
+    between = prep_objects(tok, {"between"})
+    if between:
+        both, named = P(between), sources
+        sources, targets = (named or both[:1]), [m for m in both if m not in named[:1]]
+    mod_m = P([c for c in kids if c.dep_ in {"amod", "compound", "nmod"} and c.i in index.by_token])
+    if mod_m:
+        if sources:
+            targets += [m for m in mod_m if m not in sources]
+        else:
+            sources, targets = mod_m[:1], mod_m[1:] + targets
+    targets += P(prep_objects(tok, _PARTNER_PREPS - {"between"} | {"toward", "towards"} | patient_preps(cand.cameo)))
+    for ab in sorted(cand.absorbed):  # "the raid killed three Palestinians"
+        if tok.doc[ab].pos_ == "VERB":
+            targets += P([c for c in tok.doc[ab].children if c.dep_ == "dobj"])
+    claimed_by: list[EntityMention] = []
+    if tok.i in frame.claims:
+        accused, accuser = accusation(frame.claims[tok.i], index, words)
+        sources, claimed_by = (sources or accused), accuser
+        targets = targets or list(accuser)
+    draft = replace(draft, sources=tuple(sources), targets=tuple(targets), claimed_by=tuple(claimed_by))
+    return _nominal_participation(_reported_violence(draft, frame), frame)
+
+
+def _reported_violence(draft: Draft, frame: SentenceFrame) -> Draft:
+    """ "X reported 3,000 violations by Y": the report is an accusation, the violations a claim."""
+    tok, words = draft.cand.token, frame.res.words
+    head = tok.head if tok.dep_ == "dobj" else None
+    if head is None or head.lemma_.lower() not in words["report_verb"] or not is_violent(draft.cand.cameo) \
+            or head.i in frame.candidates:
+        return draft
+    accusers = tuple(participants_of(subject_of(head)[0], frame.index, words))
+    if not (accusers and draft.sources):
+        return draft
+    targets = draft.targets or tuple(m for m in accusers if m not in draft.sources)
+    extra = draft.extra + (accusation_from(head, accusers, draft.sources, frame),)
+    return replace(draft, targets=targets, claimed_by=accusers, extra=extra)
+
+
+def _nominal_participation(draft: Draft, frame: SentenceFrame) -> Draft:
+    """Parties of a nominal event that names none: "after three days of talks in Doha, X and Y
+    signed ...", "the envoy led the team at the talks", "the ELN announced a truce from ..."."""
+    if draft.sources:
+        return draft
+    index, words, lex = frame.index, frame.res.words, frame.res.lexicon
+    tok, cameo = draft.cand.token, draft.cand.cameo
+    if not draft.targets and has_root(cameo, Root.CONSULT) and tok.dep_ == "pobj" and \
+            tok.head.lower_ in words["sequence_prep"] and tok.head.head.pos_ == "VERB":
+        both = participants_of(subject_of(tok.head.head)[0], index, words)
+        draft = replace(draft, sources=tuple(both[:1]), targets=tuple(both[1:]))
+        if draft.sources:
+            return draft
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ == "dobj" else None
+    # only a verb known to make this kind of event ("announced ... a truce from ...") lends it its
+    # subject; a reaction ("condemned the launch") is to someone else's event
+    makes = tok.dep_ == "dobj" and verb is not None and lex.combine(verb.lemma_.lower(), cameo, None) is not None
+    if verb is not None and (verb.lemma_.lower() in words["join_verb"] or makes):
+        subj, passive = subject_of(verb)
+        if not passive:
+            return replace(draft, sources=tuple(participants_of(subj, index, words)))
+    return draft

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import networkx as nx
 
+from kg import codebook
 from kg.model import Actor, Event
 
 __all__ = [
@@ -23,44 +24,7 @@ __all__ = [
 ]
 
 #: QuadClass number -> name (GDELT/ICEWS convention); 0 when the code is unknown.
-QUAD_CLASSES: dict[int, str] = {
-    0: "unknown",
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
-
-# CAMEO 1.1b3 root names and the GDELT Goldstein value of each bare root code: the fallback
-# used while kg.codebook is absent or does not know a code.
-_ROOTS: dict[str, tuple[str, float]] = {
-    "01": ("make public statement", 0.0),
-    "02": ("appeal", 3.0),
-    "03": ("express intent to cooperate", 4.0),
-    "04": ("consult", 1.0),
-    "05": ("engage in diplomatic cooperation", 3.5),
-    "06": ("engage in material cooperation", 6.0),
-    "07": ("provide aid", 7.0),
-    "08": ("yield", 5.0),
-    "09": ("investigate", -2.0),
-    "10": ("demand", -5.0),
-    "11": ("disapprove", -2.0),
-    "12": ("reject", -4.0),
-    "13": ("threaten", -6.0),
-    "14": ("protest", -6.5),
-    "15": ("exhibit force posture", -7.2),
-    "16": ("reduce relations", -4.0),
-    "17": ("coerce", -7.0),
-    "18": ("assault", -9.0),
-    "19": ("fight", -10.0),
-    "20": ("use unconventional mass violence", -10.0),
-}
-_PLOVER_BY_ROOT: dict[str, str] = {
-    "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-    "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
-    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
-    "19": "ASSAULT", "20": "ASSAULT",
-}
+QUAD_CLASSES: dict[int, str] = {0: "unknown", **codebook.QUAD_CLASSES}
 
 
 class CameoClass(NamedTuple):
@@ -83,7 +47,7 @@ class CameoClass(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def cameo_class(code: str) -> CameoClass:
-    """Return the class of a CAMEO code, from :mod:`kg.codebook` when it knows the code.
+    """Return the class of a CAMEO code, from :mod:`kg.codebook`.
 
     A code the codebook lacks takes its nearest known ancestor's class ("0879" -> "087").
 
@@ -108,51 +72,11 @@ def cameo_class(code: str) -> CameoClass:
     0
     """
     code = (code or "").strip()
-    fallback = _fallback_class(code)
-    if not fallback.root:
-        return fallback
-    entry = next((e for e in map(_codebook_entry, (code, code[:3], code[:2])) if e is not None),
-                 None)
+    entry = codebook.nearest(code)
     if entry is None:
-        return fallback
-    root_entry = _codebook_entry(fallback.root)
-    try:
-        return fallback._replace(
-            root_name=str(getattr(root_entry, "name", "") or fallback.root_name),
-            name=str(getattr(entry, "name", "") or fallback.name),
-            quad_class=int(getattr(entry, "quad_class")),
-            plover=getattr(entry, "plover", None),
-            plover_mode=getattr(entry, "plover_mode", None),
-            goldstein=float(getattr(entry, "goldstein")),
-        )
-    except (AttributeError, TypeError, ValueError):  # a codebook of another shape
-        return fallback
-
-
-def _codebook_entry(code: str) -> object | None:
-    # a drawing or a query must not fail on a code the codebook lacks (or while it is absent)
-    try:
-        from kg import codebook
-    except ImportError:
-        return None
-    try:
-        return codebook.lookup(code)
-    except (KeyError, ValueError, LookupError):
-        return None
-
-
-def _fallback_class(code: str) -> CameoClass:
-    root = code[:2]
-    if not (code.isdigit() and 2 <= len(code) <= 4 and root in _ROOTS):
         return CameoClass(code, "", "", "", 0, None, None, None)
-    n = int(root)
-    quad = 1 if n <= 5 else 2 if n <= 9 else 3 if n <= 14 else 4
-    plover = _PLOVER_BY_ROOT.get(root)
-    if root == "08":
-        plover = "RETREAT" if code[:3] in ("084", "085", "086", "087") else "CONCEDE"
-    name, goldstein = _ROOTS[root]
-    name = name[0].upper() + name[1:]
-    return CameoClass(code, root, name, name, quad, plover, None, goldstein)
+    return CameoClass(code, entry.root, codebook.lookup(entry.root).name, entry.name, entry.quad_class,
+                      entry.plover, entry.plover_mode, entry.goldstein)
 
 
 def _events(G: nx.MultiDiGraph) -> Iterator[tuple[object, Event]]:

@@ -7,71 +7,48 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
 
-from kg.model import (Actor, EntityMention, Event, EventMention, Evidence, Extraction, Place,
-                      TimeSpan)
+from kg.model import Actor, EntityMention, Event, EventMention, Evidence, Extraction, Place, TimeSpan
+from kg import codebook
+from kg.resolve.anaphora import REFERRING, lend_headline_actors, link_definite, with_pronouns
 from kg.resolve.entities import country_place, resolve_entities
 from kg.resolve.labels import event_label
-from kg.resolve.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
+from kg.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
+from kg.resources import Resources, default_resources
 
 __all__ = ["resolve", "resolve_all", "resolve_span"]
 
 
-def resolve_all(extractions: Iterable[Extraction]) -> Iterator[Event]:
+def resolve_all(extractions: Iterable[Extraction], res: Resources | None = None) -> Iterator[Event]:
+    """Events of each article in turn (see :func:`resolve`)."""
+    res = res or default_resources()
     for ex in extractions:
-        yield from resolve(ex)
+        yield from resolve(ex, res)
 
 
-def resolve(ex: Extraction) -> list[Event]:
-    """Events of one article, before cross-mention merging."""
-    named = [m for m in ex.entities if m.label not in _REFERRING]
-    resolved = _with_pronouns(ex.entities, dict(zip(named, resolve_entities(named))))
+def resolve(ex: Extraction, res: Resources | None = None) -> list[Event]:
+    """Events of one article, before cross-mention merging.
+
+    ``res`` holds the word classes and reference tables (the package's own when None).
+    """
+    res = res or default_resources()
+    mentions = link_definite(ex.events)
+    named = [m for m in ex.entities if m.label not in REFERRING]
+    resolved = with_pronouns(ex.entities, dict(zip(named, resolve_entities(named, res))),
+                             res.words["personal_pronoun"])
     article = ex.article
     events: list[Event] = []
     headlines: list[Event] = []
     last_day: dt.date | None = None  # the latest day the article's text has named, in reading order
-    for em in sorted(ex.events, key=lambda m: m.trigger_start):
-        ev = _event(em, resolved, article.published, article.url, article.title, last_day)
+    bounds = tuple(sorted(res.words["span_bound_word"]))  # "from Saturday", "until Monday" name no day of their own
+    for em in sorted(mentions, key=lambda m: m.trigger_start):
+        ev = _event(em, resolved, article.published, article.url, article.title, res, last_day)
         if ev.time.basis in {"explicit", "relative"} and ev.time.precision in {"day", "hour", "minute"} \
-                and not ev.time.text.lower().startswith(("from", "until")):
+                and not ev.time.text.lower().startswith(bounds):
             last_day = ev.time.start
         (headlines if em.headline else events).append(ev)
-    return _lend_headline_actors(events, headlines)
-
-
-_PERSONAL = {"he", "she", "him", "her"}
-_REFERRING = {"PRON", "GROUP", "PAIR"}  # mentions that point back at actors named before
-_ORGANISED = {"armed_group", "organization", "international_organization", "government"}
-
-
-def _with_pronouns(mentions: tuple[EntityMention, ...], resolved: dict) -> dict:
-    """Point pronouns, "the group" and "both sides" at the latest earlier actors of their kind."""
-    people: list[Actor] = []
-    groups: list[Actor] = []
-    out = dict(resolved)
-    for m in sorted(mentions, key=lambda m: m.start):
-        if m.label in _REFERRING or (m.label == "ROLE" and resolved.get(m) is None):
-            ref: object = None
-            if m.label == "PAIR":
-                pair = list(dict.fromkeys(a.id for a in reversed(groups)))[:2]
-                if len(pair) == 2:
-                    by_id = {a.id: a for a in groups}
-                    ref = (by_id[pair[1]], by_id[pair[0]])
-            elif m.label == "GROUP":
-                ref = next((a for a in reversed(groups) if a.type in _ORGANISED), None)
-            elif m.text in _PERSONAL:
-                ref = people[-1] if people else None
-            elif m.label == "PRON":
-                ref = groups[-1] if groups else None
-            if ref is not None:
-                out[m] = ref
-            continue
-        r = resolved.get(m)
-        if isinstance(r, Actor) and m.role in {"actor", "unknown"}:
-            (people if r.type == "person" else groups).append(r)
-    return out
+    return lend_headline_actors(events, headlines)
 
 
 def resolve_span(em: EventMention, published: dt.date | None, last_day: dt.date | None = None) -> TimeSpan:
@@ -124,21 +101,21 @@ def _countries(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Act
                  if isinstance(p := resolved.get(m), Place) and p.type == "country")
 
 
-def _places(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Place, ...]:
+def _places(mentions: tuple[EntityMention, ...], resolved: dict, res: Resources) -> tuple[Place, ...]:
     out: dict[str, Place] = {}
     for m in mentions:
         r = resolved.get(m)
         if isinstance(r, Place):
             out.setdefault(r.id, r)
             if r.country and r.country != r.id:
-                c = country_place(r.country)
+                c = country_place(r.country, res)
                 if c is not None:
                     out.setdefault(c.id, c)
     return tuple(out.values())
 
 
 def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str | None,
-           title: str | None, last_day: dt.date | None = None) -> Event:
+           title: str | None, res: Resources, last_day: dt.date | None = None) -> Event:
     # a country in a participant slot is a party, even where the syntax read it as a place
     # ("fired rockets at northern Israel", "sanctions against U.S. firms")
     sources = _first_of_each(_actors(em.sources, resolved) + _countries(em.sources, resolved))
@@ -146,8 +123,8 @@ def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str
                              besides={s.id for s in sources})
     # a name in a participant slot that is a place after all ("the Cairo round") places the event
     places = _places(em.places + tuple(m for m in em.sources + em.targets
-                                       if isinstance(resolved.get(m), Place)), resolved)
-    hosted = em.cameo.startswith(("042", "043")) and not targets
+                                       if isinstance(resolved.get(m), Place)), resolved, res)
+    hosted = codebook.is_visit(em.cameo) and not targets
     if hosted:
         # a visit's destination country is its host: "paid a visit to Saudi Arabia"
         targets = tuple(Actor(p.id, p.name, "country") for p in places if p.type == "country")
@@ -179,24 +156,9 @@ def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str
 _TIME_CONFIDENCE = {"explicit": 0.9, "relative": 0.75, "publication": 0.4}
 _MENTION_CONFIDENCE = {"ROLE": 0.7, "PROPN": 0.65, "PRON": 0.6, "GROUP": 0.6, "PAIR": 0.6}
 _NAMED_CONFIDENCE = 0.85
-_LENT_CONFIDENCE = 0.5  # actors a headline lends to a body mention that names none
 
 
 def _slot_confidence(mentions: tuple[EntityMention, ...], resolved: dict) -> float:
     """A slot is as sure as its least sure participant."""
     return min((_MENTION_CONFIDENCE.get(m.label, _NAMED_CONFIDENCE) for m in mentions
                 if resolved.get(m) is not None), default=_NAMED_CONFIDENCE)
-
-
-def _lend_headline_actors(events: list[Event], headlines: list[Event]) -> list[Event]:
-    """A headline names who did what; a body mention of the same kind with no actor borrows them."""
-    out = []
-    for ev in events:
-        if not ev.sources:
-            for h in headlines:
-                if h.cameo[:2] == ev.cameo[:2] and h.sources:
-                    ev = replace(ev.with_confidence(sources=_LENT_CONFIDENCE), sources=h.sources,
-                                 label=event_label(ev.cameo, h.sources, ev.targets, ev.places, ev.modality))
-                    break
-        out.append(ev)
-    return out

@@ -1,0 +1,159 @@
+"""Pass 1: which tokens of a sentence are event triggers, and with which code.
+
+Verb and noun triggers from the lexicon (with particles, objects and compounds: "call off",
+"air raid"), phone calls, firing verbs whose weapon makes the attack, weapons refining a generic
+attack, and seizures of territory.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.codebook import Code
+from kg.extract.frame import Candidate, SentenceFrame
+from kg.extract.roles import objects_of, prep_objects
+from kg.lexicon import Lexicon, Trigger
+from kg.words import WordClasses
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["find_candidates", "trigger_for"]
+
+_TIME_ENTS = {"DATE", "TIME"}
+_PARTY_ENTS = {"PERSON", "GPE", "ORG", "NORP"}
+
+
+def find_candidates(frame: SentenceFrame) -> SentenceFrame:
+    """The frame with its trigger candidates, their codes refined by weapon and object."""
+    lex, words = frame.res.lexicon, frame.res.words
+    cands: dict[int, Candidate] = {}
+    for tok in frame.sent:
+        t = trigger_for(tok, lex, words)
+        if t is not None and _not_a_report(tok, t, words):
+            continue
+        if t is not None:
+            code = _noun_code(tok, t.cameo, lex) if t.pos == "NOUN" else t.cameo
+            cands[tok.i] = Candidate(tok, t, code)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["fire_verb"]:
+            # "launched a ballistic missile at X", "fired a wave of rockets": the weapon makes the attack
+            weapons = [w for o in objects_of(tok, words) for w in (o, *prep_objects(o, {"of"}))]
+            code = next((c for c in (_weapon_code(w, lex) for w in weapons) if c), None)
+            if code:
+                cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", code, "act"), code)
+    return replace(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
+
+
+def _not_a_report(tok: "Token", t: Trigger, words: WordClasses) -> bool:
+    if t.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in words["reference_prep"] \
+            and not (tok.head.lower_ == "under" and
+                     tok.head.head.lemma_.lower() in words["undergo_verb"] | {"be", "remain"}):
+        return True  # "under the agreement", "marched against the deal": a reference, not a report
+    # "hundreds of rounds": ammunition
+    return tok.lemma_.lower() == "round" and any(c.dep_ == "nummod" for c in tok.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def _refined(cand: Candidate, frame: SentenceFrame) -> Candidate:
+    """A seizure of territory, or a generic attack made specific by what it was carried out with."""
+    words, index = frame.res.words, frame.index
+    if cand.trigger.lemma in words["seize_verb"] and any(
+            o.i in index.by_token and index.by_token[o.i].label in {"GPE", "LOC", "FAC"} or
+            o.lemma_.lower() in words["territory_noun"] for o in objects_of(cand.token, words)):
+        return replace(cand, cameo=Code.OCCUPY_TERRITORY)  # "seized the town of X": territory, not property
+    if cand.cameo in {Code.FIGHT, Code.CONVENTIONAL_FORCE} and cand.token.pos_ == "VERB":
+        return replace(cand, cameo=_instrument_code(cand.token, frame.res.lexicon, words) or cand.cameo)
+    return cand
+
+
+def trigger_for(tok: "Token", lex: Lexicon, words: WordClasses) -> Trigger | None:
+    """The lexicon entry ``tok`` triggers in its syntax, if any."""
+    pos = tok.pos_
+    if pos in {"VERB", "AUX"} or (pos == "NOUN" and tok.tag_.startswith("VB")):
+        return _verb_trigger(tok, lex, words)
+    if pos in {"NOUN", "PROPN"}:
+        if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return None  # "ceasefire violations", "air raid alerts": the head noun is the event
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ == "compound":
+                t = lex.get(f"{child.lower_} {lemma}", "NOUN")
+                if t:
+                    return t
+        return lex.get(lemma, "NOUN") or (lex.get(tok.lower_, "NOUN") if pos == "PROPN" else None)
+    if pos == "ADJ" and tok.dep_ in {"acomp", "amod", "attr", "ROOT", "conj"}:
+        t = lex.get(tok.lemma_.lower(), "ADJ")
+        if t and any(c.dep_ in {"prep", "xcomp"} for c in tok.children):
+            return t
+    return None
+
+
+def _verb_trigger(tok: "Token", lex: Lexicon, words: WordClasses) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in {"prt", "prep", "advmod", "dobj"}:
+            if child.dep_ == "prep" and any(g.ent_type_ in _TIME_ENTS for g in child.children):
+                continue  # "called Putin on Monday" is no "call on"
+            word = child.lower_ if child.dep_ != "dobj" else child.lemma_.lower()
+            t = lex.get(f"{lemma} {word}", "VERB")
+            if t:
+                return None if t.cameo.startswith("04") and _to_the_press(tok, words) else t
+    if lemma in words["phone_verb"] and _calls_someone(tok):
+        return lex.get("phone", "VERB")
+    if lemma in {"speak", "talk"} and any(c.dep_ == "prep" and c.lower_ == "by" and any(
+            g.lemma_.lower() in words["phone_medium"] for g in c.children) for c in tok.children):
+        return lex.get("phone", "VERB")  # "spoke by phone", "speak by hotline"
+    t = lex.get(lemma, "VERB")
+    if t is not None and t.cameo.startswith("04") and _to_the_press(tok, words):
+        return None  # "told reporters", "spoke to state media": a statement, not a meeting
+    return t
+
+
+def _to_the_press(tok: "Token", words: WordClasses) -> bool:
+    press = words["press_noun"]
+    objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+            for p in c.children if p.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.lemma_.lower() in press or o.lower_ in press for o in objs)
+
+
+def _calls_someone(tok: "Token") -> bool:
+    """ "Trump called Putin": a phone call; "called it a milestone", "called for": not."""
+    kids = list(tok.children)
+    if any(c.dep_ in {"oprd", "xcomp", "ccomp", "prt"} and c.pos_ != "VERB" for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"for", "on", "off"} and
+           not any(g.ent_type_ in _TIME_ENTS for g in c.children) for c in kids):
+        return False
+    return any(c.dep_ == "dobj" and (c.ent_type_ in _PARTY_ENTS or c.pos_ == "PROPN") for c in kids)
+
+
+def _weapon_code(noun: "Token", lex: Lexicon) -> str | None:
+    """The attack code a weapon noun implies: "warplanes", "air strike", "artillery shells" -> 195/194."""
+    for tok in (noun, *(c for c in noun.children if c.dep_ in {"compound", "amod"})):
+        mod = lex.get(tok.lemma_.lower(), "MOD") or lex.get(tok.lower_, "MOD")
+        if mod is not None:
+            return mod.cameo
+    return None
+
+
+def _noun_code(tok: "Token", code: str, lex: Lexicon) -> str:
+    """Refine an attack noun by its weapon: "drone attacks" -> 195, "artillery strikes" -> 194."""
+    if code.startswith(Code.FIGHT):
+        for child in tok.children:
+            mod = _weapon_code(child, lex) if child.dep_ in {"compound", "amod"} else None
+            if mod is not None:
+                return mod
+    return code
+
+
+def _instrument_code(tok: "Token", lex: Lexicon, words: WordClasses) -> str | None:
+    """Refine a generic attack verb by what it was carried out with: its subject ("warplanes struck"),
+    passive agent ("hit by drones"), "with" object or direct object ("fired rockets")."""
+    nouns = [c for c in tok.children if c.dep_ in {"nsubj", "dobj"}]
+    nouns += [p for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with")
+              for p in c.children if p.dep_ == "pobj"]
+    for n in nouns + [q for n in nouns for q in prep_objects(n, {"of"})]:  # "dozens of rockets"
+        code = _weapon_code(n, lex)
+        if code is not None:
+            return code
+    return None

@@ -1,0 +1,127 @@
+"""Who says so: accusations claim the events they are about ("X accused Y of launching attacks":
+the attacks are Y's, claimed by X), and reported speech claims the reported event ("X said Y
+had attacked"); saying that another party attacked or broke a truce is itself an accusation."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.codebook import Code, is_violent
+from kg.extract.frame import Draft, SentenceFrame
+from kg.extract.mentions import accusation_from
+from kg.extract.roles import accusation, nominal_roles, participants_of, verbal_roles
+from kg.extract.syntax import subject_of, under
+from kg.model import EntityMention
+from kg.words import WordClasses
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["find_claims", "accused_claims", "reported_claims", "reporter_of", "statement"]
+
+_ACCUSED_PATH = {"pcomp", "pobj", "prep", "dobj", "conj"}
+_REPORTED_PATH = {"conj", "xcomp", "aux", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
+
+
+def find_claims(frame: SentenceFrame) -> SentenceFrame:
+    """Each candidate under an accusing verb is claimed by that verb's subject."""
+    claims: dict[int, "Token"] = {}
+    for cand in frame.candidates.values():
+        if cand.trigger.frame == "accuse":
+            for i2, c2 in frame.candidates.items():
+                if c2 is not cand and under(c2.token, cand.token, _ACCUSED_PATH):
+                    claims[i2] = cand.token
+    return replace(frame, claims=claims)
+
+
+def accused_claims(draft: Draft, frame: SentenceFrame) -> Draft:
+    """A verb under an accusation ("accused Y of launching attacks") is the accused's, claimed by
+    the accuser; if the verb names its own subject, only the claim is added."""
+    tok = draft.cand.token
+    if tok.i not in frame.claims:
+        return draft
+    accused, accuser = accusation(frame.claims[tok.i], frame.index, frame.res.words)
+    if draft.sources:
+        return replace(draft, claimed_by=tuple(accuser))
+    return replace(draft, sources=tuple(accused), claimed_by=tuple(accuser),
+                   targets=draft.targets or tuple(accuser))
+
+
+def reporter_of(tok: "Token", words: WordClasses) -> "Token | None":
+    """The reporting verb whose clause holds ``tok`` ("... said [Y had attacked]"), if any."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in words["report_verb"]:
+            return cur.head
+        if cur.dep_ not in _REPORTED_PATH:
+            return None
+        cur = cur.head
+    return None
+
+
+def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
+    """ "X's ministry said Armenian forces had fired on its positions": claimed by X, and an attack
+    that names no victim is reported by its victim's side."""
+    if draft.claimed_by:
+        return draft
+    words = frame.res.words
+    reporter = reporter_of(draft.cand.token, words)
+    if reporter is None:
+        return draft
+    sources, targets = draft.sources, draft.targets
+    claimed_by = tuple(m for m in participants_of(subject_of(reporter)[0], frame.index, words)
+                       if m not in sources)
+    if is_violent(draft.cand.cameo) and sources and not targets:
+        targets = claimed_by
+    extra = draft.extra
+    if draft.cand.cameo.startswith(Code.VIOLATE_CEASEFIRE) and sources and claimed_by:
+        # "X said Y had violated the ceasefire": saying so is accusing Y
+        extra += (accusation_from(reporter, claimed_by, sources, frame),)
+    return replace(draft, targets=targets, claimed_by=claimed_by, extra=extra)
+
+
+def statement(draft: Draft, frame: SentenceFrame) -> Draft:
+    """A plain statement ("said", "confirmed", "told") is an event when a party with a public voice
+    makes it: a state, an organisation, a named official or spokesperson, not a passer-by. Saying
+    that another party used force names who is to blame: an accusation (112) against it."""
+    if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
+        return draft
+    speakers = tuple(m for m in draft.sources if _public_voice(m, frame))
+    if not speakers:
+        return replace(draft, sources=(), targets=())
+    accused = _accused_by_report(draft, speakers, frame)
+    if accused:
+        cand = replace(draft.cand, cameo=Code.ACCUSE)
+        return replace(draft, cand=cand, sources=speakers, targets=accused)
+    return replace(draft, sources=speakers, targets=())
+
+
+def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:
+    """A state, organisation or role ("the minister"), or a person the article gives a title
+    ("Kremlin spokesman Dmitry Peskov", later just "Peskov")."""
+    if m.label in {"ORG", "GPE", "NORP", "ROLE", "GROUP", "PAIR"}:
+        return True
+    if m.label not in {"PERSON", "PROPN"}:
+        return False
+    if m.text.split()[-1].lower() in frame.res.words.union("institution_noun", "force_noun", "role_noun"):
+        return True  # "the Foreign Ministry", tagged as a name
+    surname = m.text.split()[-1]
+    return any(p.text.split()[-1] == surname and len(p.context) > len(p.text) + 1 and p.start <= m.start
+               for p in frame.index.mentions)
+
+
+def _accused_by_report(draft: Draft, speakers: tuple[EntityMention, ...],
+                       frame: SentenceFrame) -> tuple[EntityMention, ...]:
+    """The parties other than the speaker whom the reported clause says used force."""
+    words, tok = frame.res.words, draft.cand.token
+    accused: list[EntityMention] = []
+    for i, c in frame.live():
+        reporter = reporter_of(c.token, words) if is_violent(c.cameo) and c.token.i != tok.i else None
+        if reporter is None or reporter.i != tok.i:
+            continue
+        inner = Draft(c, frame.anchors.get(i, c.token))
+        inner = verbal_roles(inner, frame) if c.verbal or c.trigger.pos == "ADJ" else nominal_roles(inner, frame)
+        accused += [m for m in inner.sources if m.label != "PRON" and m not in speakers and m not in accused]
+    return tuple(accused)

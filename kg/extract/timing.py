@@ -1,0 +1,131 @@
+"""Passes that say when: time expressions attach to the trigger or verb they modify, a nominal
+event takes the time of the verb that places it ("the round is due to open on Tuesday"), and a
+sentence's one loose time dates the events that have none.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.extract.frame import Candidate, SentenceFrame
+from kg.model import TimeMention
+from kg.words import WordClasses
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from spacy.tokens import Token
+
+__all__ = ["attach_times", "anchor_nominals", "find_fallback", "governing_time", "moved_times"]
+
+_OWN_SPAN = ("from ", "until ", "till ", "through ", "for ")
+
+
+def attach_times(frame: SentenceFrame) -> SentenceFrame:
+    """Each time expression goes to the trigger or verb its head modifies."""
+    sent, cands = frame.sent, frame.candidates
+    doc = sent.doc
+    time_at: dict[int, tuple[TimeMention, ...]] = {}
+    for tm in frame.times:
+        span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
+        if span is None or span.root.i < sent.start or span.root.i >= sent.end:
+            continue
+        anchor = _time_anchor(span.root, set(cands))
+        before = doc[span.start - 1] if span.start > sent.start else None
+        if before is not None and before.i in cands and cands[before.i].trigger.pos == "NOUN" and \
+                tm.text.lower().startswith(_OWN_SPAN):
+            anchor = before  # "a truce from December 24 to January 2": the truce's own span
+        if anchor is not None:
+            time_at[anchor.i] = time_at.get(anchor.i, ()) + (tm,)
+    return replace(frame, time_at=time_at)
+
+
+def anchor_nominals(frame: SentenceFrame) -> SentenceFrame:
+    """A nominal's time may sit on the verb that says when it happens; "talks hosted by X" fuse
+    the participation verb into the talks."""
+    words = frame.res.words
+    cands = dict(frame.candidates)
+    time_at = dict(frame.time_at)
+    anchors: dict[int, "Token"] = {}
+    for i, cand in frame.candidates.items():
+        if cand.trigger.pos != "NOUN":
+            continue
+        a = _anchor(cand.token, cands, words)
+        if a.i == i:
+            continue
+        anchors[i] = a
+        if a.dep_ in {"acl", "relcl"} and a.lemma_.lower() in words["participation_verb"] and a.i in cands:
+            cands[i] = replace(cands[i], absorbed=cands[i].absorbed | {a.i})
+        for j in {a.i, a.head.i, cand.token.head.i}:
+            if j in time_at and j not in cands:
+                time_at[i] = time_at.get(i, ()) + time_at.pop(j)
+    absorbed = frozenset(j for c in cands.values() if c.trigger.pos == "NOUN" for j in c.absorbed)
+    return replace(frame, candidates=cands, time_at=time_at, anchors=anchors, absorbed=absorbed)
+
+
+def find_fallback(frame: SentenceFrame) -> SentenceFrame:
+    """A sentence's only time expression, on a verb that is no event ("Though Sunday saw a lull,
+    X reported ..."), dates the events that have none of their own."""
+    time_at, cands = frame.time_at, frame.candidates
+    claimed = {id(tm) for i, tms in time_at.items() if i in cands for tm in tms}
+    loose = tuple(tm for tms in time_at.values() for tm in tms if id(tm) not in claimed)
+    only_one = len({id(t) for tms in time_at.values() for t in tms}) == 1
+    return replace(frame, fallback=loose if len(loose) == 1 and only_one else ())
+
+
+def moved_times(time_at: "Mapping[int, tuple[TimeMention, ...]]", to: int, frm: int,
+                only_if_none: bool = False) -> dict[int, tuple[TimeMention, ...]]:
+    """``time_at`` with the times of token ``frm`` added to token ``to`` (``frm`` keeps its own)."""
+    out = dict(time_at)
+    if only_if_none and out.get(to):
+        return out
+    out[to] = out.get(to, ()) + tuple(out.get(frm, ()))
+    return out
+
+
+def governing_time(tok: "Token", time_at: "Mapping[int, tuple[TimeMention, ...]]") -> tuple[TimeMention, ...]:
+    """The times of ``tok`` or of the nearest verb above it that has some."""
+    if time_at.get(tok.i):
+        return time_at[tok.i]
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i or cur.dep_ == "relcl":
+            break
+        cur = cur.head
+        if time_at.get(cur.i):
+            return time_at[cur.i]
+    return ()
+
+
+def _time_anchor(tok: "Token", trigger_ids: set[int]) -> "Token | None":
+    """The trigger (or verb) that a time expression's head token modifies."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+        if cur.i in trigger_ids or cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
+
+
+def _anchor(tok: "Token", cands: "Mapping[int, Candidate]", words: WordClasses) -> "Token":
+    """The verb that says when, where and how surely a nominal event happens, or the noun itself."""
+    placing = words["aspect_verb"] | {"be"}
+    verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in placing else None
+    for c in tok.children:
+        if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["aspect_verb"] | words["participation_verb"]:
+            return c  # "talks that ran from Friday to Sunday", "talks hosted by Switzerland"
+    if verb is None or (verb.i in cands and verb.i != tok.i):
+        return tok
+    # "is due to open", "is expected to begin": follow the control chain down
+    for _ in range(3):
+        nxt = [c for c in verb.children if c.dep_ in {"xcomp", "acomp"} and c.i not in cands]
+        if not nxt:
+            break
+        verb = nxt[0]
+        if verb.pos_ == "ADJ":
+            more = [c for c in verb.children if c.dep_ == "xcomp"]
+            if more:
+                verb = more[0]
+    return verb

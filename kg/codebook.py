@@ -2,7 +2,8 @@
 category and mode, and the same as SKOS concept schemes (ontology/cameo.ttl, plover.ttl).
 
 The table lives in kg/data/cameo.tsv (its header says where each column comes from) and is read
-on first use. PLOVER's categories and modes are listed here, with short definitions of our own.
+on first use; PLOVER's categories and modes, with short definitions of our own, are in
+kg/data/plover.tsv.
 
 >>> lookup("0871").plover, lookup("0871").plover_mode, lookup("0871").goldstein
 ('RETREAT', 'ceasefire', 9.0)
@@ -82,125 +83,17 @@ class PloverCategory:
         return tuple(m for m, _ in self.modes)
 
 
-# PLOVER 2024 categories (DESIGN.md) with the modes of openeventdata/PLOVER's manual plus the
-# aerial and drone modes DESIGN.md names. Definitions are ours, one line each.
-_PLOVER: tuple[PloverCategory, ...] = (
-    PloverCategory("AGREE", "Offer, promise or agree to cooperate, including promises to sign "
-                   "agreements or to meet.", 1),
-    PloverCategory("CONSULT", "Meetings, visits, talks, negotiations and calls.", 1, (
-        ("visit", "one side visits, the other hosts"),
-        ("third-party", "the meeting is hosted by a third party"),
-        ("multilateral", "the meeting is held within an alliance or international organization"),
-        ("phone", "by telephone or another remote medium"),
-    )),
-    PloverCategory("SUPPORT", "Verbal, diplomatic support: praise, endorse, recognize, sign or "
-                   "ratify an agreement.", 1),
-    PloverCategory("CONCEDE", "Verbal concessions with no immediate material effect, including "
-                   "easing restrictions and declared concessions.", 1),
-    PloverCategory("COOPERATE", "Mutual material cooperation: economic, military, judicial, "
-                   "intelligence.", 2),
-    PloverCategory("AID", "Material aid that mainly benefits the recipient: money, arms, "
-                   "humanitarian aid, asylum.", 2),
-    PloverCategory("RETREAT", "Material concessions with immediate effect: release, return, "
-                   "allow access, disarm, cease fire, withdraw, resign.", 2, (
-        ("withdraw", "withdraw forces from an area or cede territory"),
-        ("release", "release captives"),
-        ("return", "return property"),
-        ("disarm", "disarm, demobilize or give up weapons"),
-        ("ceasefire", "declare or implement a truce or ceasefire"),
-        ("access", "let observers, peacekeepers or aid workers in"),
-        ("resign", "an official resigns"),
-    )),
-    PloverCategory("REQUEST", "Demands, requests and orders.", 3, (
-        ("assist", "for cooperation, relations or assistance"),
-        ("change", "for a change of policy, leaders or institutions"),
-        ("yield", "for a concession: release, easing sanctions, a ceasefire"),
-        ("meet", "for a meeting, negotiation or mediation"),
-    )),
-    PloverCategory("ACCUSE", "Disapprove, criticize, accuse, sue or investigate.", 3, (
-        ("disapprove", "criticize, condemn, complain"),
-        ("investigate", "open or conduct an investigation"),
-        ("allege", "accuse formally or informally, charge, indict"),
-    )),
-    PloverCategory("REJECT", "Reject or refuse proposals, demands, talks or mediation.", 3, (
-        ("assist", "refuse cooperation, relations or assistance"),
-        ("change", "refuse a change of policy, leaders or institutions"),
-        ("yield", "refuse a concession"),
-        ("meet", "refuse a meeting, negotiation or mediation"),
-    )),
-    PloverCategory("THREATEN", "Threats and ultimatums; the mode is what is threatened.", 3, (
-        ("restrict", "restrict movement of people or goods: blockade, boycott, curfew"),
-        ("ban", "ban parties or people"),
-        ("arrest", "arrest or detain"),
-        ("relations", "cut relations, talks or aid"),
-        ("expel", "expel diplomats, peacekeepers or agencies"),
-        ("territory", "seize or occupy territory"),
-        ("violence", "use force"),
-    )),
-    PloverCategory("PROTEST", "Civilian demonstrations and collective protest.", 4, (
-        ("demo", "a largely peaceful demonstration or rally"),
-        ("riot", "a violent protest"),
-        ("general", "a general strike"),
-        ("strike", "a strike limited to some sectors"),
-        ("hunger", "a hunger strike"),
-        ("boycott", "a boycott"),
-        ("obstruct", "block passage"),
-    )),
-    PloverCategory("SANCTION", "Reduce or end existing relations, aid, talks or presence.", 4, (
-        ("convict", "find guilty or liable in court"),
-        ("expel", "expel an actor from a group, organization or country"),
-        ("withdraw", "withdraw one's own non-military presence or leave talks"),
-        ("discontinue", "cut or end diplomatic, commercial or material exchanges"),
-    )),
-    PloverCategory("MOBILIZE", "Military or police moves short of using force.", 4, (
-        ("troops", "mobilize armed personnel or units"),
-        ("weapons", "raise the readiness of weapons systems"),
-        ("police", "mobilize police or security units"),
-        ("militia", "mobilize a non-state armed group"),
-    )),
-    PloverCategory("COERCE", "Repression and restrictions of rights: arrests, curfews, "
-                   "confiscation, deportation.", 4, (
-        ("confiscate", "seize property"),
-        ("restrict", "restrict freedoms or movement"),
-        ("ban", "ban people or organizations"),
-        ("censor", "censor or block information"),
-        ("curfew", "impose a curfew"),
-        ("martial-law", "impose a state of emergency or martial law"),
-        ("arrest", "arrest, detain or charge"),
-        ("deport", "expel or deport individuals"),
-        ("withhold", "withhold public goods or services"),
-    )),
-    PloverCategory("ASSAULT", "Deliberate actions that can cause substantial physical harm: "
-                   "attacks, fighting, killings.", 4, (
-        ("abduct", "abduct, kidnap, hijack"),
-        ("beat", "physical assault"),
-        ("torture", "torture"),
-        ("execute", "judicial execution"),
-        ("sexual", "sexual violence"),
-        ("assassinate", "targeted killing"),
-        ("destroy", "destroy property"),
-        ("primitive", "fire, blades, stones"),
-        ("firearms", "small arms and light weapons"),
-        ("explosives", "mines, improvised explosives, car bombs"),
-        ("suicide-attack", "suicide attacks"),
-        ("heavy-weapons", "artillery, tanks and other crew-served weapons"),
-        ("aerial", "air strikes, missiles and bombs from aircraft"),
-        ("drone", "drone strikes"),
-        ("cleansing", "mass expulsion or ethnic cleansing"),
-        ("massacre", "mass killing"),
-        ("unconventional", "chemical, biological, radiological or nuclear weapons"),
-        ("sideAB", "two-sided violence between a side A and a side B"),
-    )),
-)
+def _data_rows(name: str) -> csv.DictReader:
+    """The rows of the tab-separated table kg/data/``name`` (lines starting with # are notes)."""
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
+                          delimiter="\t")
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, CameoCode]:
-    text = (Path(__file__).parent / "data" / "cameo.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
-                          delimiter="\t")
     table: dict[str, CameoCode] = {}
-    for row in rows:
+    for row in _data_rows("cameo.tsv"):
         code = row["code"]
         parent = None if len(code) == 2 else code[:-1] if len(code) == 4 else code[:2]
         table[code] = CameoCode(code, row["name"], float(row["goldstein"]), int(row["quad_class"]),
@@ -209,8 +102,21 @@ def _table() -> dict[str, CameoCode]:
 
 
 @lru_cache(maxsize=1)
+def _plover() -> tuple[PloverCategory, ...]:
+    """PLOVER's categories and modes from kg/data/plover.tsv, in the manual's order."""
+    rows: dict[str, tuple[str, int, list[tuple[str, str]]]] = {}
+    for row in _data_rows("plover.tsv"):
+        name, mode = row["category"], row["mode"]
+        if mode:
+            rows[name][2].append((mode, row["definition"]))
+        else:
+            rows[name] = (row["definition"], int(row["quad_class"]), [])
+    return tuple(PloverCategory(name, d, q, tuple(modes)) for name, (d, q, modes) in rows.items())
+
+
+@lru_cache(maxsize=1)
 def _plover_table() -> dict[str, PloverCategory]:
-    return {c.name: c for c in _PLOVER}
+    return {c.name: c for c in _plover()}
 
 
 def lookup(code: str) -> CameoCode:
@@ -263,7 +169,7 @@ def roots() -> tuple[CameoCode, ...]:
 
 def plover_categories() -> tuple[PloverCategory, ...]:
     """The 16 PLOVER categories in the manual's order, with their modes."""
-    return _PLOVER
+    return _plover()
 
 
 def plover_category(name: str) -> PloverCategory:
@@ -444,6 +350,7 @@ class Code:
     RELEASE_PERSONS = "0841"
     DECLARE_TRUCE = "0871"
     ACCUSE = "112"
+    DEMONSTRATE = "141"
     MOBILIZE_FORCES = "154"
     HALT_NEGOTIATIONS = "164"
     FIGHT = "19"

@@ -127,3 +127,23 @@ def test_merging_does_not_depend_on_input_order(events):
 def test_merging_is_idempotent(events):
     once = merge_events(events)
     assert merge_events(once) == once
+
+
+@pytest.mark.parametrize("why, event, kept", [
+    ("a named source always stands", ev("s", "190", day(20, "publication"), [FORCES]), True),
+    ("no source, but a target and a place", ev("p", "190", day(20, "publication"), [], [UKRAINE],
+                                                places=[LONDON]), True),
+    ("no source, but a target and a date of its own", ev("d", "190", day(20, "relative"), [], [UKRAINE]), True),
+    ("no source, a target, nothing else said of it", ev("n", "190", day(20, "publication"), [], [UKRAINE]), False),
+    ("no party at all", ev("e", "190", day(20, "explicit"), places=[LONDON]), False),
+])
+def test_an_event_whose_source_is_never_named_stands_only_with_a_target_and_a_place_or_date(why, event, kept):
+    assert bool(merge_events([event])) is kept, why
+
+
+def test_the_label_of_an_event_with_no_named_source_says_so():
+    from kg.resolve.labels import event_label
+
+    label = event_label("190", (), (UKRAINE,), (), "asserted")
+    assert not label.startswith("Someone") and label.startswith("Use conventional military force")
+    assert "source not named" in label and "Ukraine" in label

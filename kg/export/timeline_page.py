@@ -198,7 +198,7 @@ def _times(t: TimeSpan) -> tuple[float | None, float | None]:
 
 
 def _when(t: TimeSpan) -> str:
-    from kg.export.timeline import _when as when  # one wording for the page and the SVG
+    from kg.export.timeline_style import when  # one wording for the page and the SVG
 
     return when(t)
 
@@ -316,7 +316,7 @@ def _range(dated: list[Event]) -> list[str] | None:
 
 def page_data(G: nx.MultiDiGraph, title: str, group_by: str) -> dict[str, Any]:
     """Everything the page draws and shows, as one JSON-ready value."""
-    from kg.export.timeline import _MODALITY_NOTES, QUAD_COLOURS
+    from kg.export.timeline_style import MODALITY_NOTES as _MODALITY_NOTES, QUAD_COLOURS
 
     events = _events(G)
     known: dict[str, Actor] = {}

@@ -227,16 +227,30 @@ def _add_unnamed(tok: "Token", sent: "Span", index: MentionIndex, words: WordCla
     """An actor that is no named entity: "gunmen", "the army", "villagers", "masked men". Its
     type comes from its noun; a named modifier ("Houthi fighters") is found by the rules that read
     participants, so only bare ones are added here."""
-    if tok.pos_ != "NOUN" or not (tok.dep_ in _UNNAMED_DEPS or tok.dep_ == "pobj" and
-                                  tok.head.lower_ in _UNNAMED_PREPS):
+    if tok.pos_ != "NOUN" or not _actor_slot(tok):
         return
     low, lemma = tok.lower_, tok.lemma_.lower()
     classes = words.union("armed_member_noun", "civilian_noun", "force_noun")
     if low not in classes and lemma not in classes:
         return
+    if tok.dep_ == "dobj" and (low in words["force_noun"] or lemma in words["force_noun"]):
+        return  # "called up brigades", "sent troops": forces moved are no party of their own
     if any(c.i in index.by_token or c.ent_type_ in ENTITY_LABELS or c.dep_ == "poss" for c in tok.children):
         return  # "Russian forces", "its fighters", "Hamas gunmen": a party the other rules read
     left = min([tok.i] + [c.left_edge.i for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i])
     span = sent.doc[left:tok.i + 1]
     index.add(EntityMention(span.text, span.start_char, span.end_char, "NOUN", "actor", span.text),
               range(tok.i, tok.i + 1))
+
+
+def _actor_slot(tok: "Token") -> bool:
+    """Subject, object or a party's preposition, also down a quantity ("tens of thousands of
+    people gathered": the people)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in _UNNAMED_DEPS or cur.dep_ == "pobj" and cur.head.lower_ in _UNNAMED_PREPS:
+            return True
+        if not (cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in {"NOUN", "NUM"}):
+            return False
+        cur = cur.head.head
+    return False

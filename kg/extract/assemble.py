@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.codebook import is_violent, threat_code
+from kg.codebook import COERCIVE_ROOTS, has_root, is_violent, threat_code
 from kg.extract.arguments import MentionIndex
 from kg.extract.candidates import find_candidates
 from kg.extract.claims import accused_claims, find_claims, reported_claims, statement
@@ -78,9 +78,11 @@ def _places(draft: Draft, frame: SentenceFrame) -> Draft:
     adjuncts = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in frame.candidates]
     heads = [tok, anchor] + [tok.doc[j] for j in sorted(cand.absorbed)] + said + adjuncts
     places = find_places(heads, index, cand.cameo, words)
-    if is_violent(cand.cameo):
-        # "fired missiles at Israel", "an offensive against Sudan": aimed at a party, not a place
-        aim = words["aim_prep"]
+    coercive = has_root(cand.cameo, *COERCIVE_ROOTS)
+    if is_violent(cand.cameo) or coercive:
+        # "fired missiles at Israel", "an offensive against Sudan", "sanctions on Russia": aimed
+        # at a party, not a place
+        aim = words["aim_prep"] | ({"on"} if coercive else set())
         aimed_at = prep_objects(tok, aim) + [p for o in objects_of(tok, words) for p in prep_objects(o, aim)]
         aimed = participants_of(aimed_at, index, words)
         places = [m for m in places if m not in aimed]

@@ -38,9 +38,9 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["fire_verb"]:
             # "launched a ballistic missile at X", "fired a wave of rockets": the weapon makes the attack
             weapons = [w for o in objects_of(tok, words) for w in (o, *prep_objects(o, {"of"}))]
-            code = next((c for c in (_weapon_code(w, lex) for w in weapons) if c), None)
-            if code:
-                cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", code, "act"), code)
+            fired = next((c for c in (_weapon_code(w, lex) for w in weapons) if c), None)
+            if fired:
+                cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", fired, "act"), fired)
     return replace(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
 
 
@@ -63,7 +63,23 @@ def _refined(cand: Candidate, frame: SentenceFrame) -> Candidate:
         return replace(cand, cameo=Code.OCCUPY_TERRITORY)  # "seized the town of X": territory, not property
     if cand.cameo in {Code.FIGHT, Code.CONVENTIONAL_FORCE} and cand.token.pos_ == "VERB":
         return replace(cand, cameo=_instrument_code(cand.token, frame.res.lexicon, words) or cand.cameo)
+    if cand.trigger.lemma in words["gathering_verb"] and any(
+            c.dep_ == "nsubj" and _crowd(c, words) for c in cand.token.children):
+        return replace(cand, cameo=Code.DEMONSTRATE)  # "protesters gathered outside the embassy"
     return cand
+
+
+def _crowd(tok: "Token", words: WordClasses) -> bool:
+    """ "Protesters", "tens of thousands of people": a crowd, down a chain of "of" quantities."""
+    for _ in range(4):
+        if tok.lower_ in words["crowd_noun"] or tok.lemma_.lower() in words["crowd_noun"]:
+            return True
+        nxt = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        if nxt is None:
+            return False
+        tok = nxt
+    return False
 
 
 def trigger_for(tok: "Token", lex: Lexicon, words: WordClasses) -> Trigger | None:

@@ -71,8 +71,9 @@ def fuse_governing_verbs(frame: SentenceFrame) -> SentenceFrame:
             continue
         lemma = tok.lemma_.lower()
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-        if prt and lex.combine(f"{lemma} {prt}", Code.CONVENTIONAL_FORCE, None) is not None:
-            lemma = f"{lemma} {prt}"  # "carried out raids", "called off the talks"
+        if prt and (lex.combine(f"{lemma} {prt}", Code.CONVENTIONAL_FORCE, None) is not None or
+                    f"{lemma} {prt}" in words["deploy_verb"]):
+            lemma = f"{lemma} {prt}"  # "carried out raids", "called off the talks", "called up reservists"
         for o in objects_of(tok, words):
             inner = cands.get(o.i)
             if tok.i in cands:

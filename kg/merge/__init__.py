@@ -285,6 +285,14 @@ def _merge_pass(events: list[Event], keep: frozenset[str]) -> list[Event]:
     return merged
 
 
+def _worth_keeping(e: Event) -> bool:
+    """An event names who acted; one whose source the reports never name ("a strike hit the
+    market") stands only with a party it was aimed at and a place or a date of its own."""
+    if e.sources:
+        return True
+    return bool(e.targets) and (bool(e.places) or e.time.basis in {"explicit", "relative"})
+
+
 def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
                  keep_ids: Iterable[str] = ()) -> list[Event]:
     """Merge coreferent events; return them sorted by date, then id.
@@ -300,5 +308,5 @@ def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
         if len(merged) == len(current):
             break
         current = sorted(merged, key=_order_key)
-    out = [e for e in merged if keep_actorless or e.actors]
+    out = [e for e in merged if keep_actorless or _worth_keeping(e)]
     return sorted(out, key=lambda e: (e.time.start or dt.date.max, e.id))

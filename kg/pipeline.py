@@ -1,15 +1,31 @@
-"""The whole pipeline, one direction: ingest -> extract -> resolve -> merge -> graph -> export."""
+"""The whole pipeline, one direction: ingest -> extract -> resolve -> merge -> graph -> export.
+
+One article never takes a build down: an unexpected error while extracting or resolving it
+becomes an :class:`~kg.errors.ArticleError` naming it (and, where known, the sentence), handed
+to ``on_error`` as spaCy's ``Language.pipe`` hands a bad document to its error handler; the
+other articles are built.
+"""
 from __future__ import annotations
 
+import base64
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
-from kg.errors import InputError
+from kg.errors import ArticleError, InputError, InputWarning
 from kg.model import Article, Event
 
-__all__ = ["Settings", "BuildResult", "build", "build_events", "events_from_text"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["Settings", "BuildResult", "build", "build_events", "events_from_text", "text_digest"]
+
+ErrorHandler = Callable[[InputError], None]
 
 
 @dataclass(frozen=True)
@@ -20,45 +36,134 @@ class Settings:
     batch_size: int = 16
     keep_actorless: bool = False  # keep events that name no participant at all
 
+    def __post_init__(self) -> None:
+        if self.model is not None and not isinstance(self.model, str):
+            raise TypeError(f"Settings.model must be a spaCy pipeline name (str) or None, "
+                            f"not {type(self.model).__name__}")
+        if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or self.batch_size < 1:
+            raise ValueError(f"Settings.batch_size must be a whole number of articles, 1 or more; "
+                             f"got {self.batch_size!r}")
+
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build gives: the merged events, how many articles were read, and the input
-    problems that were reported and skipped."""
+    """What a build gives: the merged events, how many articles were read, the input
+    problems that were reported and skipped, and a digest of the text of each article built
+    (article id -> :func:`text_digest`), which an export keeps so that a later ``--into``
+    can tell an article it already holds."""
 
     events: tuple[Event, ...]
     articles: int
     problems: tuple[InputError, ...]
+    digests: Mapping[str, str] = field(default_factory=dict)
+    failed: int = 0  # articles read but not built (each is an ArticleError in problems)
+    unchanged: int = 0  # articles skipped because the graph already holds them
+
+    @property
+    def built(self) -> int:
+        return self.articles - self.failed
+
+
+def text_digest(text: str) -> str:
+    """An article text's digest as a Named Information URI (RFC 6920): ``ni:///sha-256;...``."""
+    raw = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    return "ni:///sha-256;" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
 def build_events(articles: Iterable[Article], settings: Settings = Settings(),
-                 existing: Iterable[Event] = ()) -> list[Event]:
+                 existing: Iterable[Event] = (), *,
+                 on_error: ErrorHandler | None = None) -> list[Event]:
     """Merged, linked events from articles (extract -> resolve -> merge).
 
     ``existing`` events (read back from an earlier export) are merged with the new ones and
-    keep their ids, so a re-run over more articles keeps every IRI it published.
+    keep their ids, so a re-run over more articles keeps every IRI it published. An article
+    that fails is handed to ``on_error`` as an ArticleError (without one, it is raised).
     """
-    from kg.extract import extract, load_nlp
+    from kg.extract import load_nlp
     from kg.merge import date_from_links, link_events, merge_events
-    from kg.resolve import resolve_all
 
+    if not isinstance(settings, Settings):
+        raise TypeError(f"settings must be a kg.Settings, not {type(settings).__name__}")
     nlp = load_nlp(settings.model)
     old = list(existing)
-    mentions = resolve_all(extract(articles, nlp=nlp, batch_size=settings.batch_size))
+    mentions = list(_article_events(articles, nlp, settings.batch_size, on_error or _raise))
     merged = merge_events([*old, *mentions], keep_actorless=settings.keep_actorless,
                           keep_ids={e.id for e in old})
     dated = date_from_links(link_events(merged))
     return sorted(dated, key=lambda e: (e.time.start or dt.date.max, e.id))  # dating may move events
 
 
-def build(paths: Iterable[str | Path], *, published: dt.date | None = None,
-          settings: Settings = Settings(), existing: Iterable[Event] = (),
-          on_error: Callable[[InputError], None] | None = None,
-          on_warning: Callable[[InputError], None] | None = None,
-          progress: Callable[[Article], None] | None = None) -> BuildResult:
-    """Read the inputs and return their merged events; bad inputs are reported, not fatal."""
-    from kg.ingest import read_articles
+def _raise(err: InputError) -> None:
+    raise err
 
+
+def _article_events(articles: Iterable[Article], nlp: "Language", batch_size: int,
+                    on_error: ErrorHandler) -> Iterator[Event]:
+    """Each article's resolved events, a batch at a time through spaCy; when a batch fails,
+    its articles are built one by one so that only the failing one is lost."""
+    it = iter(articles)
+    while batch := list(islice(it, batch_size)):
+        try:
+            done = _extract_resolve(batch, nlp, batch_size)
+        except Exception:  # noqa: BLE001 - found again below, article by article
+            done = []
+            for article in batch:
+                try:
+                    done.extend(_extract_resolve([article], nlp, 1))
+                except Exception as e:  # noqa: BLE001 - the error boundary of one article
+                    on_error(_article_error(article, e))
+        yield from done
+
+
+def _extract_resolve(batch: list[Article], nlp: "Language", batch_size: int) -> list[Event]:
+    from kg.extract import extract
+    from kg.resolve import resolve
+
+    return [ev for ex in extract(batch, nlp=nlp, batch_size=batch_size) for ev in resolve(ex)]
+
+
+def _article_error(article: Article, e: BaseException) -> ArticleError:
+    what = f"could not be built ({type(e).__name__}: {' '.join(str(e).split())[:100]})"
+    err = ArticleError(article.origin or article.id, what,
+                       "the other articles were built; please report this article",
+                       sentence=_sentence_of(e.__traceback__))
+    err.__cause__ = e
+    return err
+
+
+def _sentence_of(tb: TracebackType | None) -> str | None:
+    """The sentence the failing code was reading, where its frames tell: the innermost local
+    ``sent`` (a spaCy span) or ``em`` (a mention carrying its sentence)."""
+    found = None
+    while tb is not None:
+        local = tb.tb_frame.f_locals
+        sent, em = local.get("sent"), local.get("em")
+        if hasattr(sent, "text") and hasattr(sent, "start_char"):
+            found = str(sent.text)
+        elif isinstance(getattr(em, "sentence", None), str):
+            found = em.sentence
+        tb = tb.tb_next
+    return found
+
+
+def build(paths: str | Path | Iterable[str | Path], *, published: dt.date | None = None,
+          settings: Settings = Settings(), existing: Iterable[Event] = (),
+          known: Mapping[str, str] | None = None,
+          on_error: ErrorHandler | None = None,
+          on_warning: ErrorHandler | None = None,
+          progress: Callable[[Article], None] | None = None) -> BuildResult:
+    """Read the inputs and return their merged events; bad inputs are reported, not fatal.
+
+    ``paths``: one file or folder, or an iterable of them. ``known`` maps article ids and URLs
+    already in a graph to the digests of their texts: an article given again with the same
+    text is skipped (reported to ``on_warning``) and changes nothing.
+    """
+    from kg.ingest import as_date, as_paths, read_articles
+
+    inputs = as_paths(paths, "paths")
+    published = as_date(published, "published")
+    if not isinstance(settings, Settings):
+        raise TypeError(f"settings must be a kg.Settings, not {type(settings).__name__}")
     problems: list[InputError] = []
 
     def _problem(err: InputError) -> None:
@@ -66,19 +171,44 @@ def build(paths: Iterable[str | Path], *, published: dt.date | None = None,
         if on_error is not None:
             on_error(err)
 
-    count = 0
+    counts = {"read": 0, "unchanged": 0}
+    digests: dict[str, str] = {}
 
     def _counted(arts: Iterable[Article]) -> Iterator[Article]:
-        nonlocal count
         for a in arts:
-            count += 1
+            digest = text_digest(a.text)
+            a = _against_known(a, digest, known or {}, on_warning)
+            if a is None:
+                counts["unchanged"] += 1
+                continue
+            counts["read"] += 1
+            digests[a.id] = digest
             if progress is not None:
                 progress(a)
             yield a
 
-    arts = read_articles(paths, published=published, on_error=_problem, on_warning=on_warning)
-    events = build_events(_counted(arts), settings, existing)
-    return BuildResult(tuple(events), count, tuple(problems))
+    arts = read_articles(inputs, published=published, on_error=_problem, on_warning=on_warning)
+    events = build_events(_counted(arts), settings, existing, on_error=_problem)
+    failed = sum(isinstance(p, ArticleError) for p in problems)
+    return BuildResult(tuple(events), counts["read"], tuple(problems), digests, failed, counts["unchanged"])
+
+
+def _against_known(article: Article, digest: str, known: Mapping[str, str],
+                   warn: ErrorHandler | None) -> Article | None:
+    """None for an article the graph already holds (same id or URL, same text); an article
+    whose id the graph holds with another text gets a new id, so neither is conflated."""
+    by_id, by_url = known.get(article.id), known.get(article.url or "")
+    if digest in (by_id, by_url):
+        if warn is not None:
+            warn(InputWarning(article.origin, "already in the graph with the same text; nothing changed"))
+        return None
+    if by_id is not None:
+        new_id = f"{article.id}-{digest.rsplit(';', 1)[-1][:8]}"
+        if warn is not None:
+            warn(InputWarning(article.origin, f"id {article.id!r} is already in the graph with another "
+                                              f"text; this article is {new_id!r}", "give each article its own id"))
+        return replace(article, id=new_id)
+    return article
 
 
 def events_from_text(text: str, published: dt.date | None, *, url: str | None = None,

@@ -110,6 +110,22 @@ def load_store(paths: Sequence[str | Path], *,
     return Store("rdflib", _load_rdflib(files), files)
 
 
+def _folder_files(folder: Path) -> list[Path]:
+    """The RDF files of a folder, hidden ones aside; in an export folder, the current set's
+    kg.ttl alone stands for the build's exports (never a half-committed or stale one)."""
+    from kg.export import EXPORT_FILES
+    from kg.export.atomic import current_files
+
+    # a plain .json in a folder is more likely data of another kind than JSON-LD
+    found = sorted(f for f in folder.rglob("*") if f.suffix.lower() in _RDF_SUFFIXES
+                   and f.suffix.lower() != ".json" and f.is_file()
+                   and not any(part.startswith(".") for part in f.relative_to(folder).parts))
+    current = current_files(folder, ["kg.ttl"])
+    if not current:
+        return found
+    return [*current.values(), *(f for f in found if f.parent != folder or f.name not in EXPORT_FILES)]
+
+
 def _rdf_files(paths: Sequence[str | Path]) -> tuple[Path, ...]:
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -120,9 +136,7 @@ def _rdf_files(paths: Sequence[str | Path]) -> tuple[Path, ...]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            # a plain .json in a folder is more likely data of another kind than JSON-LD
-            inside = sorted(f for f in p.rglob("*") if f.suffix.lower() in _RDF_SUFFIXES
-                            and f.suffix.lower() != ".json" and f.is_file())
+            inside = _folder_files(p)
             if not inside:
                 raise InputError(str(p), "folder holds no RDF file",
                                  f"give .ttl files or a folder holding some "

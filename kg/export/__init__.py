@@ -1,62 +1,171 @@
-"""Export: the merged events as Turtle (and other RDF formats), an HTML timeline, and CSV."""
+"""Export: the merged events as Turtle (and other RDF formats), an HTML timeline, and CSV.
+
+The files of one build are one set, written as one transaction (:mod:`kg.export.atomic`):
+readers see the whole old set or the whole new one, never a mix, and no stale file of an
+earlier build stays beside them.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from kg.errors import InputError, parse_problem
 from kg.model import Event
 
-__all__ = ["write_exports", "load_events", "EXTRA_FORMATS"]
+if TYPE_CHECKING:
+    import rdflib
+
+__all__ = ["write_exports", "load_events", "read_export", "Export", "EXTRA_FORMATS", "EXPORT_FILES"]
 
 # Besides kg.ttl and events.csv: the other RDF serialisations, and GraphML for Gephi.
 EXTRA_FORMATS = {"trig": "kg.trig", "json-ld": "kg.jsonld", "nt": "kg.nt", "graphml": "kg.graphml"}
+# Every file a build owns in its folder: each build rewrites or removes each of them.
+EXPORT_FILES = ("kg.ttl", "events.csv", "timeline.html", "timeline.svg", *EXTRA_FORMATS.values())
+
+
+@dataclass(frozen=True)
+class Export:
+    """What an export folder holds for a build ``--into`` it: its events, the triples of
+    kg.ttl that its events do not give back (a user's own, or another tool's: kept, never
+    dropped), and the digest of each article text it holds: by article id (``digests``) and
+    by article id and URL (``known``, as :func:`kg.pipeline.build` takes it)."""
+
+    events: tuple[Event, ...] = ()
+    foreign: "rdflib.Graph | None" = None
+    digests: Mapping[str, str] = field(default_factory=dict)
+    known: Mapping[str, str] = field(default_factory=dict)
 
 
 def write_exports(events: Sequence[Event], out: str | Path, *, timeline: bool = True,
-                  also: Iterable[str] = ()) -> list[Path]:
+                  also: Iterable[str] = (), keep: "rdflib.Graph | None" = None,
+                  digests: Mapping[str, str] | None = None, **lock: Any) -> list[Path]:
     """Write ``out/kg.ttl``, ``out/events.csv`` and (unless told not to) the timeline as
     ``out/timeline.html`` (interactive, offline) and ``out/timeline.svg`` (a picture for reports);
-    ``also`` names extra formats of :data:`EXTRA_FORMATS` (TriG has a named graph per source)."""
+    ``also`` names extra formats of :data:`EXTRA_FORMATS` (TriG has a named graph per source).
+
+    The set replaces the folder's earlier set in one transaction, under the folder's writer
+    lock (``lock``: ``timeout``, ``on_wait``, see :func:`kg.export.atomic.writer_lock`); any
+    other export file of an earlier build is removed; files that are not ours are left alone.
+    ``keep`` triples are written into the RDF too; ``digests`` (article id -> text digest) are
+    recorded as each article's ``dcterms:identifier``.
+    """
+    from kg.export.atomic import export_set
     from kg.export.rdf import to_rdf, write_rdf
     from kg.export.table import write_csv
 
+    also = _formats(also)
+    graph = _with_digests(to_rdf(events), digests or {})
+    if keep is not None:
+        graph += keep
     out = Path(out)
-    graph = to_rdf(events)
-    written = [write_rdf(graph, out / "kg.ttl"), write_csv(events, out / "events.csv")]
-    for fmt in dict.fromkeys(also):
-        if fmt == "graphml":
-            from kg.export.graphml import write_graphml
+    with export_set(out, EXPORT_FILES, **lock) as stage:
+        write_rdf(graph, stage.path("kg.ttl"))
+        write_csv(events, stage.path("events.csv"))
+        for fmt in also:
+            if fmt == "graphml":
+                from kg.export.graphml import write_graphml
+                from kg.graph import build_graph
+
+                write_graphml(build_graph(events), stage.path(EXTRA_FORMATS[fmt]))
+            else:
+                write_rdf(graph, stage.path(EXTRA_FORMATS[fmt]), format=fmt)
+        if timeline:
+            from kg.export.timeline import timeline_svg, write_timeline
             from kg.graph import build_graph
 
-            written.append(write_graphml(build_graph(events), out / EXTRA_FORMATS[fmt]))
-        else:
-            written.append(write_rdf(graph, out / EXTRA_FORMATS[fmt], format=fmt))
-    if timeline:
-        from kg.export.timeline import timeline_svg, write_timeline
-        from kg.graph import build_graph
-
-        G = build_graph(events)
-        written.append(write_timeline(G, out / "timeline.html"))
-        timeline_svg(G, out / "timeline.svg")
-        written.append(out / "timeline.svg")
-    return [Path(p) for p in written]
+            G = build_graph(events)
+            write_timeline(G, stage.path("timeline.html"))
+            timeline_svg(G, stage.path("timeline.svg"))
+        names = list(stage.names)
+    return [out / n for n in names]
 
 
-def load_events(paths: Iterable[str | Path]) -> list[Event]:
-    """Read events back from exported Turtle files (or folders holding ``*.ttl``)."""
-    import rdflib
+def _formats(also: Iterable[str]) -> list[str]:
+    if isinstance(also, str):
+        also = [also]
+    formats = list(dict.fromkeys(also))
+    unknown = [f for f in formats if f not in EXTRA_FORMATS]
+    if unknown:
+        raise ValueError(f"also={unknown[0]!r} is not an export format; use any of {', '.join(EXTRA_FORMATS)}")
+    return formats
 
+
+def _with_digests(graph: "rdflib.Graph", digests: Mapping[str, str]) -> "rdflib.Graph":
+    from rdflib import Literal
+
+    from kg.export.rdf import article_iri
+    from kg.vocab import CKG, DCTERMS, RDF
+
+    for article_id, digest in digests.items():
+        art = article_iri(article_id)
+        if (art, RDF.type, CKG.Article) in graph:  # articles that gave events only
+            graph.add((art, DCTERMS.identifier, Literal(digest)))
+    return graph
+
+
+def load_events(paths: str | Path | Iterable[str | Path]) -> list[Event]:
+    """Read events back from exported Turtle files (or export folders, or folders of ``*.ttl``)."""
     from kg.export.rdf import events_from_rdf
 
+    return events_from_rdf(_parse(_turtle_files(paths)))
+
+
+def read_export(folder: str | Path) -> Export:
+    """What the export ``folder`` holds, for adding articles to it (empty when it holds none)."""
+    from kg.export.atomic import current_files
+    from kg.export.rdf import events_from_rdf, to_rdf
+    from kg.vocab import CKG, DCTERMS, RDF
+
+    ttl = current_files(folder, ["kg.ttl"]).get("kg.ttl")
+    if ttl is None:
+        return Export()
+    g = _parse([ttl])
+    events = events_from_rdf(g)
+    foreign = g - to_rdf(events)
+    digests: dict[str, str] = {}
+    known: dict[str, str] = {}
+    for art in g.subjects(RDF.type, CKG.Article):
+        digest = g.value(art, DCTERMS.identifier)
+        if digest is None or not str(digest).startswith("ni:///"):
+            continue
+        foreign.remove((art, DCTERMS.identifier, digest))  # ours: written again from digests
+        article_id = unquote(str(art).rsplit("/", 1)[-1])
+        digests[article_id] = known[article_id] = str(digest)
+        url = g.value(art, DCTERMS.source)
+        if url is not None:
+            known[str(url)] = str(digest)
+    return Export(tuple(events), foreign if len(foreign) else None, digests, known)
+
+
+def _turtle_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
+    from kg.export.atomic import current_files
+    from kg.ingest import as_paths
+
+    files: list[Path] = []
+    for p in as_paths(paths, "paths"):
+        if not p.is_dir():
+            files.append(p)
+            continue
+        current = current_files(p, ["kg.ttl"])
+        if current:  # an export folder: its current kg.ttl, never a half-committed one
+            files.extend(current.values())
+        else:
+            files.extend(f for f in sorted(p.rglob("*.ttl"))
+                         if not any(part.startswith(".") for part in f.relative_to(p).parts))
+    return files
+
+
+def _parse(files: Iterable[Path]) -> "rdflib.Graph":
+    import rdflib
+
     g = rdflib.Graph()
-    for raw in paths:
-        p = Path(raw)
-        files = sorted(p.rglob("*.ttl")) if p.is_dir() else [p]
-        for f in files:
-            try:
-                g.parse(f, format="turtle")
-            except Exception as e:  # rdflib raises many parser exception types
-                raise InputError(str(f), f"not readable Turtle ({parse_problem(e)})",
-                                 "give a file written by kg build") from e
-    return events_from_rdf(g)
+    for f in files:
+        try:
+            g.parse(f, format="turtle")
+        except Exception as e:  # rdflib raises many parser exception types
+            raise InputError(str(f), f"not readable Turtle ({parse_problem(e)})",
+                             "give a file written by kg build") from e
+    return g

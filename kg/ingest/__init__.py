@@ -14,10 +14,11 @@ from pathlib import Path
 from kg.errors import InputError, NoDateError
 from kg.ingest.files import SUFFIXES, expand_paths
 from kg.errors import InputWarning
-from kg.ingest.readers import read_file
+from kg.ingest.readers import EARLIEST, LATEST, read_file
 from kg.model import Article
 
-__all__ = ["read_articles", "expand_paths", "SUFFIXES", "article_from_text", "InputWarning"]
+__all__ = ["read_articles", "expand_paths", "SUFFIXES", "article_from_text", "InputWarning",
+           "as_paths", "as_date"]
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -40,6 +41,8 @@ def read_articles(paths: Iterable[str | Path], *, published: dt.date | None = No
     as a :class:`~kg.errors.NoDateError`, as are pages that look cut off and articles read
     twice (the second copy is skipped). Without ``on_error`` the first bad input raises.
     """
+    paths = as_paths(paths, "paths")
+    published = as_date(published, "published")
     handle = on_error or _raise
     warn = on_warning or _ignore
     seen: dict[str, tuple[str, str]] = {}  # article id -> (digest of its text, where it was read)
@@ -61,6 +64,44 @@ def read_articles(paths: Iterable[str | Path], *, published: dt.date | None = No
                 yield article
         except InputError as err:
             handle(err)
+        except Exception as e:  # noqa: BLE001 - a reader's bug costs this file, not the batch
+            handle(InputError(str(path), f"cannot be read ({type(e).__name__}: {str(e)[:80]})",
+                              "the other inputs were read; please report this file"))
+
+
+def as_paths(paths: object, name: str) -> list[Path]:
+    """``paths`` as a list of inputs: one str or Path is one input (not its characters)."""
+    if isinstance(paths, (str, Path)):
+        return [Path(paths)]
+    if isinstance(paths, bytes) or not isinstance(paths, Iterable):
+        raise TypeError(f"{name} must be a path or an iterable of paths (str or pathlib.Path), "
+                        f"not {type(paths).__name__}")
+    out = []
+    for p in paths:
+        if not isinstance(p, (str, Path)):
+            raise TypeError(f"{name} must hold str or pathlib.Path items, not {type(p).__name__}")
+        out.append(Path(p))
+    return out
+
+
+def as_date(value: object, name: str) -> dt.date | None:
+    """``value`` as a publication date: a datetime.date (or an ISO 'YYYY-MM-DD' string), or None."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{name}={value!r} is not a date; give a datetime.date or "
+                             "'YYYY-MM-DD'") from None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
+    if not EARLIEST <= value <= LATEST:
+        raise ValueError(f"{name}={value.isoformat()} is outside the years {EARLIEST.year}-"
+                         f"{LATEST.year} this tool dates events in")
+    return value
 
 
 def _unique(article: Article, seen: dict[str, tuple[str, str]], warn: ErrorHandler) -> Article | None:
@@ -85,4 +126,6 @@ def article_from_text(text: str, published: dt.date | None, *, id: str | None = 
                       url: str | None = None, title: str | None = None) -> Article:
     """An Article from a string (for the Python API and tests)."""
     from kg.ingest.readers import make_article
-    return make_article(text, published, id=id, url=url, title=title, origin=id or "<text>")
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    return make_article(text, as_date(published, "published"), id=id, url=url, title=title, origin=id or "<text>")

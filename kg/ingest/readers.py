@@ -13,13 +13,17 @@ from kg.errors import InputError, InputWarning
 from kg.ingest.files import SUFFIXES
 from kg.model import Article
 
-__all__ = ["read_file", "make_article", "parse_date", "InputWarning", "MAX_BYTES",
-           "MAX_ARTICLE_CHARS"]
+__all__ = ["read_file", "make_article", "parse_date", "check_published", "InputWarning", "MAX_BYTES",
+           "MAX_ARTICLE_CHARS", "EARLIEST", "LATEST"]
 
 MAX_BYTES = 20_000_000  # a file larger than this is not a news article (JSONL batches excepted)
 # spaCy refuses texts over nlp.max_length (1,000,000) and needs ~1 GB per 250,000 characters
 # here (183,000 characters: 0.7 GB, 6 s); the longest long-reads are under 100,000 characters.
 MAX_ARTICLE_CHARS = 200_000
+# Publication dates the tool dates events against: far enough from date.min and date.max that
+# "next year", "in a decade" or the Easter of the year before never leave the calendar.
+EARLIEST, LATEST = dt.date(1000, 1, 1), dt.date(2999, 12, 31)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ID_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 # Files people drop into a folder of articles by mistake, told by their first bytes.
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
@@ -38,7 +42,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 def read_file(path: Path, *, published: dt.date | None) -> Iterator[Article | InputError]:
     """The articles of one file (or the errors and warnings of its bad parts), in file order."""
     kind = SUFFIXES.get(path.suffix.lower())
-    data = _read_bytes(path, limit=None if kind == "jsonl" else MAX_BYTES)
+    data = _read_bytes(path, limit=None if kind == "jsonl" else MAX_BYTES, whole=kind != "jsonl")
     if kind is None:  # a file named explicitly with an unknown suffix: sniff it
         kind = "html" if data.lstrip()[:1] == b"<" else "text"
     if kind == "jsonl":
@@ -55,9 +59,12 @@ def read_file(path: Path, *, published: dt.date | None) -> Iterator[Article | In
 def make_article(text: str, published: dt.date | None, *, id: str | None = None,
                  url: str | None = None, title: str | None = None, origin: str = "") -> Article:
     """An Article with a stable id: the given one made IRI-safe, else a digest of URL and text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+    url, title = (v and _SURROGATE.sub("\ufffd", v) for v in (url, title))
     if not text.strip():
         raise InputError(origin, "article text is empty", "remove it or add its text")
+    if published is not None:
+        check_published(published, origin)
     if len(text) > MAX_ARTICLE_CHARS:
         raise InputError(origin, f"article text is {len(text):,} characters, over the "
                                  f"{MAX_ARTICLE_CHARS:,} limit for one article",
@@ -86,8 +93,17 @@ def parse_date(value: object, source: str) -> dt.date:
     for parse in (_iso_date, _rfc2822_date, _written_date):
         date = parse(s)
         if date is not None:
-            return date
+            return check_published(date, source)
     raise InputError(source, f"publication date {s[:40]!r} is not a date", "write it as YYYY-MM-DD")
+
+
+def check_published(date: dt.date, source: str) -> dt.date:
+    """``date`` if it lies between :data:`EARLIEST` and :data:`LATEST`, else an InputError."""
+    if not EARLIEST <= date <= LATEST:
+        raise InputError(source, f"publication date {date.isoformat()} is outside the years "
+                                 f"{EARLIEST.year}-{LATEST.year} this tool dates events in",
+                         "check the date; write it as YYYY-MM-DD")
+    return date
 
 
 def _iso_date(s: str) -> dt.date | None:
@@ -106,7 +122,7 @@ def _rfc2822_date(s: str) -> dt.date | None:
         return None
     try:
         return email.utils.parsedate_to_datetime(s).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -153,7 +169,9 @@ def _digest(s: str) -> str:
     return hashlib.sha1(s.encode("utf-8")).hexdigest()[:12]
 
 
-def _read_bytes(path: Path, limit: int | None) -> bytes:
+def _read_bytes(path: Path, limit: int | None, whole: bool = True) -> bytes:
+    """The file's bytes; ``whole`` files (one article) are refused when binary, a JSONL batch is
+    judged line by line instead, so one bad line costs that line only."""
     try:
         size = path.stat().st_size
         if limit is not None and size > limit:
@@ -165,10 +183,10 @@ def _read_bytes(path: Path, limit: int | None) -> bytes:
         raise InputError(str(path), f"cannot read file ({e.strerror or e})", "check its permissions") from e
     if not data.strip():
         raise InputError(str(path), "file is empty", "remove it or add the article text")
-    for magic, what, hint in _MAGIC:
+    for magic, what, hint in _MAGIC if whole else ():
         if data.startswith(magic):
             raise InputError(str(path), f"file is {what}, not text", hint)
-    if b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS):
+    if whole and b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS):
         raise InputError(str(path), "file is binary, not text",
                          "give .txt, .html or .jsonl files (convert PDFs and documents to text first)")
     return data
@@ -230,24 +248,43 @@ def _read_jsonl(path: Path, data: bytes, published: dt.date | None) -> Iterator[
             continue
         where = f"{path}:{lineno}"
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError(where, f"malformed JSON ({e.msg} at column {e.colno})",
-                             "each line must be one JSON object")
-            continue
-        if not isinstance(rec, dict):
-            yield InputError(where, "line is not a JSON object", 'write {"text": ..., "published": ...}')
-            continue
-        body = rec.get("text")
-        if not isinstance(body, str) or not body.strip():
-            yield InputError(where, "record has no \"text\"", "add the article text as a string")
-            continue
-        try:
-            date = parse_date(rec["published"], where) if rec.get("published") else published
-            yield make_article(body, date, id=_id(rec.get("id")), url=_str(rec.get("url")),
-                               title=_str(rec.get("title")), origin=where)
-        except InputError as e:
-            yield e
+            yield from _jsonl_record(line, where, published)
+        except Exception as e:  # noqa: BLE001 - one bad line never costs the others
+            yield InputError(where, f"line cannot be read ({type(e).__name__}: {str(e)[:80]})",
+                             "check the line is one JSON object with a \"text\"")
+
+
+def _jsonl_record(line: str, where: str, published: dt.date | None) -> Iterator[Article | InputError]:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as e:
+        yield InputError(where, f"malformed JSON ({e.msg} at column {e.colno})",
+                         "each line must be one JSON object")
+        return
+    except RecursionError:  # "[[[[..." 100,000 deep: the decoder recurses once per level
+        yield InputError(where, "JSON nested too deeply to be an article",
+                         'each line must be one flat JSON object: {"text": ..., "published": ...}')
+        return
+    if not isinstance(rec, dict):
+        yield InputError(where, "line is not a JSON object", 'write {"text": ..., "published": ...}')
+        return
+    body = rec.get("text")
+    if not isinstance(body, str) or not body.strip():
+        yield InputError(where, "record has no \"text\"", "add the article text as a string")
+        return
+    fields = {"text": body, "id": _id(rec.get("id")), "url": _str(rec.get("url")),
+              "title": _str(rec.get("title"))}
+    broken = [k for k, v in fields.items() if v and _SURROGATE.search(v)]
+    if broken:  # JSON may escape half a UTF-16 pair ("\ud800"), which no UTF-8 text can hold
+        yield InputWarning(where, f"lone surrogate in {', '.join(broken)}; read with U+FFFD in its place",
+                           "fix the program that wrote the line")
+        fields = {k: v and _SURROGATE.sub("\ufffd", v) for k, v in fields.items()}
+    try:
+        date = parse_date(rec["published"], where) if rec.get("published") else published
+        yield make_article(fields["text"] or "", date, id=fields["id"], url=fields["url"],
+                           title=fields["title"], origin=where)
+    except InputError as e:
+        yield e
 
 
 def _str(v: object) -> str | None:

@@ -21,7 +21,7 @@ from kg.temporal import ANAPHORIC_DAY, find_time_expressions
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["extract", "extract_doc", "prepare_text", "load_nlp"]
 
@@ -72,14 +72,16 @@ def extract_doc(doc: "Doc", article: Article, lines: list[tuple[int, int, bool]]
     events: list[EventMention] = []
     heading_at = {start: head for start, _, head in lines}
     line_starts = sorted(heading_at)
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    ents = _entities_by_sentence(doc, sents)  # Span.ents rebuilds the whole list on every call
+    for n, sent in enumerate(sents):
         if not sent.text.strip():
             continue
         line = _line_of(sent.start_char, line_starts)
         if line is None:
             continue
-        index_mentions(sent, index, res.words)
-        times = _time_mentions(sent)
+        index_mentions(sent, index, res.words, ents[n])
+        times = _time_mentions(sent, ents[n])
         found = sentence_events(sent, article.id, res, index, times, headline=heading_at.get(line, False))
         events.extend(_definite(em, doc, res.words["definite_determiner"]) for em in found)
     return Extraction(article, tuple(events), tuple(index.mentions))
@@ -100,7 +102,18 @@ def _line_of(offset: int, starts: list[int]) -> int | None:
     return starts[i] if i >= 0 else None
 
 
-def _time_mentions(sent) -> list[TimeMention]:  # sent: a spaCy Span
+def _entities_by_sentence(doc: "Doc", sents: list["Span"]) -> list[list["Span"]]:
+    """The document's entities, sorted into its sentences once: linear in the article."""
+    starts = [s.start for s in sents]
+    out: list[list["Span"]] = [[] for _ in sents]
+    for ent in doc.ents:
+        i = bisect.bisect_right(starts, ent.start) - 1
+        if i >= 0 and ent.end <= sents[i].end:
+            out[i].append(ent)
+    return out
+
+
+def _time_mentions(sent, ents: list) -> list[TimeMention]:  # sent: a spaCy Span, ents: its entities
     """Time expressions of a sentence: the temporal finder's, then spaCy's where they don't overlap.
 
     The finder knows what resolves ("over the weekend", holidays); spaCy adds what it misses.
@@ -110,7 +123,7 @@ def _time_mentions(sent) -> list[TimeMention]:  # sent: a spaCy Span
     for m in ANAPHORIC_DAY.finditer(sent.text):  # dated later, against the article's last day
         if not any(m.start() + base < t.end and t.start < m.end() + base for t in found):
             found.append(TimeMention(m.group(), m.start() + base, m.end() + base))
-    for e in sent.ents:
+    for e in ents:
         if e.label_ in _TIME_LABELS and not any(e.start_char < t.end and t.start < e.end_char for t in found):
             found.append(TimeMention(e.text, e.start_char, e.end_char))
     return sorted(found, key=lambda t: t.start)

@@ -78,10 +78,12 @@ def _context(span: "Span") -> str:
     return text
 
 
-def index_mentions(sent: "Span", index: MentionIndex, words: WordClasses) -> None:
+def index_mentions(sent: "Span", index: MentionIndex, words: WordClasses,
+                   ents: "list[Span] | None" = None) -> None:
     """Add the entity mentions of ``sent`` to ``index``: named entities, then proper nouns the
-    NER missed, then pronouns and definite role, group and pair nouns, then unnamed actors."""
-    for ent in sent.ents:
+    NER missed, then pronouns and definite role, group and pair nouns, then unnamed actors.
+    ``ents`` are the sentence's entities when the caller has them (``Span.ents`` is costly)."""
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ in ENTITY_LABELS:
             _add_entity(ent, index, words)
     for tok in sent:

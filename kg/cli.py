@@ -35,9 +35,10 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 
 
 def _fail(err: KGError, code: int = 1) -> click.ClickException:
-    exc = click.ClickException(one_line(str(err)))
-    exc.exit_code = code
-    return exc
+    class Failure(click.ClickException):
+        exit_code = code  # 1, or the documented status of kg build (3, 4)
+
+    return Failure(one_line(str(err)))
 
 
 def _also(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import ArticleError, InputError, InputWarning
 from kg.model import Article, Event
+from kg.resources import Resources, default_resources
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,6 +36,8 @@ class Settings:
     model: str | None = None  # spaCy pipeline name; default: en_core_web_sm, else its re-upload
     batch_size: int = 16
     keep_actorless: bool = False  # keep events that name no participant at all
+    # the lexicon, word classes and reference tables (a larger gazetteer, say); the package's own if None
+    resources: Resources | None = None
 
     def __post_init__(self) -> None:
         if self.model is not None and not isinstance(self.model, str):
@@ -85,8 +88,9 @@ def build_events(articles: Iterable[Article], settings: Settings = Settings(),
     if not isinstance(settings, Settings):
         raise TypeError(f"settings must be a kg.Settings, not {type(settings).__name__}")
     nlp = load_nlp(settings.model)
+    res = settings.resources or default_resources()  # built once per build, passed to every stage
     old = list(existing)
-    mentions = list(_article_events(articles, nlp, settings.batch_size, on_error or _raise))
+    mentions = list(_article_events(articles, nlp, settings.batch_size, on_error or _raise, res))
     merged = merge_events([*old, *mentions], keep_actorless=settings.keep_actorless,
                           keep_ids={e.id for e in old})
     dated = date_from_links(link_events(merged))
@@ -98,28 +102,29 @@ def _raise(err: InputError) -> None:
 
 
 def _article_events(articles: Iterable[Article], nlp: "Language", batch_size: int,
-                    on_error: ErrorHandler) -> Iterator[Event]:
+                    on_error: ErrorHandler, res: Resources | None = None) -> Iterator[Event]:
     """Each article's resolved events, a batch at a time through spaCy; when a batch fails,
     its articles are built one by one so that only the failing one is lost."""
     it = iter(articles)
     while batch := list(islice(it, batch_size)):
         try:
-            done = _extract_resolve(batch, nlp, batch_size)
+            done = _extract_resolve(batch, nlp, batch_size, res)
         except Exception:  # noqa: BLE001 - found again below, article by article
             done = []
             for article in batch:
                 try:
-                    done.extend(_extract_resolve([article], nlp, 1))
+                    done.extend(_extract_resolve([article], nlp, 1, res))
                 except Exception as e:  # noqa: BLE001 - the error boundary of one article
                     on_error(_article_error(article, e))
         yield from done
 
 
-def _extract_resolve(batch: list[Article], nlp: "Language", batch_size: int) -> list[Event]:
+def _extract_resolve(batch: list[Article], nlp: "Language", batch_size: int,
+                     res: Resources | None = None) -> list[Event]:
     from kg.extract import extract
     from kg.resolve import resolve
 
-    return [ev for ex in extract(batch, nlp=nlp, batch_size=batch_size) for ev in resolve(ex)]
+    return [ev for ex in extract(batch, nlp=nlp, batch_size=batch_size, res=res) for ev in resolve(ex, res)]
 
 
 def _article_error(article: Article, e: BaseException) -> ArticleError:
@@ -139,9 +144,9 @@ def _sentence_of(tb: TracebackType | None) -> str | None:
         local = tb.tb_frame.f_locals
         sent, em = local.get("sent"), local.get("em")
         if hasattr(sent, "text") and hasattr(sent, "start_char"):
-            found = str(sent.text)
+            found = str(getattr(sent, "text"))
         elif isinstance(getattr(em, "sentence", None), str):
-            found = em.sentence
+            found = str(getattr(em, "sentence"))
         tb = tb.tb_next
     return found
 
@@ -175,9 +180,9 @@ def build(paths: str | Path | Iterable[str | Path], *, published: dt.date | None
     digests: dict[str, str] = {}
 
     def _counted(arts: Iterable[Article]) -> Iterator[Article]:
-        for a in arts:
-            digest = text_digest(a.text)
-            a = _against_known(a, digest, known or {}, on_warning)
+        for given in arts:
+            digest = text_digest(given.text)
+            a = _against_known(given, digest, known or {}, on_warning)
             if a is None:
                 counts["unchanged"] += 1
                 continue

@@ -177,3 +177,20 @@ def test_an_attack_told_with_no_place_happened_where_the_sentence_before_placed_
     strike = next(e for e in events if e.cameo == "195")
     assert [p.name for p in strike.places][:1] == ["Kadugli"]
     assert "in Kadugli" in strike.label
+
+
+def test_a_build_reads_the_resources_it_is_given():
+    """Settings(resources=...) reaches extraction: without the word 'attack' in the lexicon, the
+    sentence's attack is no event."""
+    from dataclasses import replace
+
+    from kg.lexicon import Lexicon
+    from kg.pipeline import Settings
+    from kg.resources import default_resources
+
+    text = "Russian forces attacked the Ukrainian town of Vovchansk on Monday."
+    res = default_resources()
+    bare = replace(res, lexicon=Lexicon({k: t for k, t in res.lexicon.triggers.items() if k[0] != "attack"},
+                                        res.lexicon.combinations))
+    assert any(e.cameo.startswith("19") for e in events_from_text(text, dt.date(2024, 5, 14)))
+    assert not events_from_text(text, dt.date(2024, 5, 14), settings=Settings(resources=bare))

@@ -161,8 +161,8 @@ def test_the_library_hands_a_failing_article_to_on_error_as_an_article_error(
     import kg.resolve as resolve
 
     real = resolve.resolve
-    monkeypatch.setattr(resolve, "resolve", lambda ex: (_ for _ in ()).throw(RecursionError("deep"))
-                        if ex.article.id == "cursed" else real(ex))
+    monkeypatch.setattr(resolve, "resolve", lambda ex, res=None: (_ for _ in ()).throw(RecursionError("deep"))
+                        if ex.article.id == "cursed" else real(ex, res))
     batch = tmp_path / "batch.jsonl"
     batch.write_text("\n".join([record(YEMEN, id="cursed", published="2024-03-04"),
                                 record(ARMENIA, id="armenia", published="2025-08-09")]), encoding="utf-8")

@@ -211,6 +211,8 @@ def nominal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
     by = [p for c in kids if c.dep_ == "prep" and c.lower_ in agent_preps for p in c.children if p.dep_ == "pobj"]
     if tok.dep_ == "nsubjpass":  # "the march was organised by X", "the call was initiated by Y"
         by += agent_of(tok.head)
+    # "an attack carried out by jihadists", "strikes conducted by the air force"
+    by += [a for c in kids if c.dep_ == "acl" and c.lemma_.lower() in words["perform_verb"] for a in agent_of(c)]
     targets: list[EntityMention] = []
     if draft.anchor.i != tok.i and draft.anchor.dep_ in {"acl", "relcl"}:  # "talks hosted by Switzerland"
         targets += P(agent_of(draft.anchor))

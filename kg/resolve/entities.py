@@ -86,14 +86,14 @@ def _clean(text: str) -> str:
 
 def _resolve(m: EntityMention, st: ArticleState) -> Ref | None:
     text = _clean(m.text)
+    if text and m.label == "NOUN":  # "gunmen", "jihadists", "the army": a typed actor the text does not name
+        return st.add_actor(unnamed_actor(text, st.res.words), text)
     if not text or is_noise(text, m.label, st.res):
         return None
     if m.label == "PROPN" and not text[:1].isupper():
         return None  # "the regional central bank": a common noun the parser took for a name
     if m.label == "ROLE":
         return resolve_role(m, text, st)
-    if m.label == "NOUN":  # "gunmen", "the army": a typed actor the text does not name
-        return st.add_actor(unnamed_actor(text, st.res.words), text)
     wants_place = m.role == "place" or (m.role == "unknown" and m.label in PLACE_LABELS)
     if wants_place:
         seat = lookup_seat(text, st.res)

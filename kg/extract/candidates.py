@@ -39,9 +39,25 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
             # "launched a ballistic missile at X", "fired a wave of rockets": the weapon makes the attack
             weapons = [w for o in objects_of(tok, words) for w in (o, *prep_objects(o, {"of"}))]
             fired = next((c for c in (_weapon_code(w, lex) for w in weapons) if c), None)
+            if fired and not _aimed(tok, words, frame):
+                fired = Code.FORCE_DEMONSTRATION  # "fired a missile into the sea": a launch, no strike
             if fired:
                 cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", fired, "act"), fired)
     return replace(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
+
+
+def _aimed(tok: "Token", words: WordClasses, frame: SentenceFrame) -> bool:
+    """Does a firing verb name what it hit: a party or place aimed at ("at Israel", "on Kyiv"), a
+    party as object, or a toll ("..., killing two")?"""
+    aim = words["aim_prep"] | {"on"}
+    hit = prep_objects(tok, aim) + [p for o in objects_of(tok, words) for p in prep_objects(o, aim)]
+    if any(p.ent_type_ not in _TIME_ENTS for p in hit):  # "on Saturday" aims at nothing
+        return True
+    if any(c.dep_ == "dobj" and c.i in frame.index.by_token for c in tok.children):
+        return True
+    # "..., killing two", "..., damaging homes": a participle that tells what the fire did
+    return any(c.dep_ in {"advcl", "conj"} and (c.tag_ == "VBG" or trigger_for(c, frame.res.lexicon, words))
+               for c in tok.children)
 
 
 def _not_a_report(tok: "Token", t: Trigger, words: WordClasses) -> bool:
@@ -63,7 +79,10 @@ def _refined(cand: Candidate, frame: SentenceFrame) -> Candidate:
         return replace(cand, cameo=Code.OCCUPY_TERRITORY)  # "seized the town of X": territory, not property
     if cand.token.pos_ == "VERB" and (cand.cameo in {Code.FIGHT, Code.CONVENTIONAL_FORCE} or
                                       cand.cameo == Code.BOMBING):  # "warplanes bombed": an air strike
-        return replace(cand, cameo=_instrument_code(cand.token, frame.res.lexicon, words) or cand.cameo)
+        weapon = _instrument_code(cand.token, frame.res.lexicon, words)
+        if weapon and cand.trigger.lemma in words["fire_verb"] and not _aimed(cand.token, words, frame):
+            weapon = Code.FORCE_DEMONSTRATION  # "fired missiles into the sea": a launch, no strike
+        return replace(cand, cameo=weapon or cand.cameo)
     if cand.trigger.lemma in words["gathering_verb"] and any(
             c.dep_ == "nsubj" and _crowd(c, words) for c in cand.token.children):
         return replace(cand, cameo=Code.DEMONSTRATE)  # "protesters gathered outside the embassy"

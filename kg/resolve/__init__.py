@@ -15,6 +15,7 @@ from kg import codebook
 from kg.resolve.anaphora import REFERRING, lend_headline_actors, link_definite, with_pronouns
 from kg.resolve.entities import country_place, resolve_entities
 from kg.resolve.labels import event_label
+from kg.resolve.unnamed import unnamed_actor
 from kg.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
 from kg.resources import Resources, default_resources
 
@@ -37,7 +38,7 @@ def resolve(ex: Extraction, res: Resources | None = None) -> list[Event]:
     mentions = link_definite(ex.events)
     named = [m for m in ex.entities if m.label not in REFERRING]
     resolved = with_pronouns(ex.entities, dict(zip(named, resolve_entities(named, res))),
-                             res.words["personal_pronoun"])
+                             res.words["personal_pronoun"], lambda m: unnamed_actor(m.text, res.words))
     article = ex.article
     events: list[Event] = []
     headlines: list[Event] = []

@@ -9,7 +9,7 @@
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from kg import codebook
@@ -57,11 +57,13 @@ def _point_back(em: EventMention, before: list[EventMention]) -> EventMention:
 
 
 def with_pronouns(mentions: tuple[EntityMention, ...], resolved: dict,
-                  personal: frozenset[str]) -> dict:
+                  personal: frozenset[str],
+                  unnamed: Callable[[EntityMention], Actor] | None = None) -> dict:
     """Point pronouns, "the group" and "both sides" at the latest earlier actors of their kind.
 
     ``resolved`` maps the named mentions to their records; ``personal`` are the pronouns that
-    stand for a person ("he", "her"). Returns a new mapping that adds the pointing mentions.
+    stand for a person ("he", "her"); ``unnamed`` makes the actor of a group noun that points at
+    no group named before. Returns a new mapping that adds the pointing mentions.
     """
     people: list[Actor] = []
     groups: list[Actor] = []
@@ -69,6 +71,8 @@ def with_pronouns(mentions: tuple[EntityMention, ...], resolved: dict,
     for m in sorted(mentions, key=lambda m: m.start):
         if m.label in REFERRING or (m.label == "ROLE" and resolved.get(m) is None):
             ref = _referent(m, people, groups, personal)
+            if ref is None and m.label == "GROUP" and unnamed is not None:
+                ref = unnamed(m)  # "the rebels", "the junta" with no group named before: as written
             if ref is not None:
                 out[m] = ref
             continue

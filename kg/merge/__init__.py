@@ -243,11 +243,27 @@ def _field_confidence(members: list[Event], time: TimeSpan, cameo: str) -> tuple
     return tuple(out)
 
 
-def _keys(ev: Event) -> set[str]:
-    """Index keys under which a coreferent event must share at least one entry."""
-    keys = {"a:" + k for k in _actor_keys(ev)}
-    keys |= {"a:" + x.affiliation for x in ev.actors if x.affiliation}
-    keys |= {"d:" + d for d in ev.article_ids}  # same-article rules need no shared actor
+_WEEK = 7
+# the widest slack _times_overlap allows between two mentions' bounds (a bare noun of one article)
+_SLACK = dt.timedelta(days=3)
+
+
+def _weeks(lo: dt.date, hi: dt.date) -> range:
+    return range(lo.toordinal() // _WEEK, hi.toordinal() // _WEEK + 1)
+
+
+def _keys(ev: Event, slack: dt.timedelta = dt.timedelta(0)) -> set[tuple[str, int]]:
+    """Blocking keys under which a coreferent event must share at least one entry: the article
+    (the same-article rules need no shared actor, nor a date), or a participant (or the state it
+    acts for) in a week that the event's time bounds (widened by ``slack``) touch. Mentions of
+    different articles corefer only when both are dated and their times overlap, so an undated
+    one is found through its article alone."""
+    keys = {("d:" + d, 0) for d in ev.article_ids}
+    bounds = _bounds(ev.time)
+    if bounds is not None:
+        actors = {"a:" + k for k in _actor_keys(ev)} | {"a:" + x.affiliation for x in ev.actors if x.affiliation}
+        weeks = _weeks(bounds[0] - slack, bounds[1] + slack)
+        keys |= {(a, w) for a in actors for w in weeks}
     return keys
 
 
@@ -257,12 +273,14 @@ def _with_reason(ev: Event, reason: str) -> Event:
 
 
 def _merge_pass(events: list[Event], keep: frozenset[str]) -> list[Event]:
+    """One pass: each event joins the first earlier cluster it corefers with, found through the
+    blocking keys (so the work grows with the events, not their square), or starts its own."""
     clusters: list[list[Event]] = []
     merged: list[Event] = []
-    index: dict[tuple[str, str], list[int]] = {}  # (family, key) -> cluster numbers, in order
+    index: dict[tuple[str, tuple[str, int]], set[int]] = {}  # (family, key) -> cluster numbers
     for ev in events:
         fam = _family(ev.cameo)
-        cands = sorted({ci for k in _keys(ev) for ci in index.get((fam, k), ())})
+        cands = sorted({ci for k in _keys(ev, _SLACK) for ci in index.get((fam, k), ())})
         target, decision = None, None
         for ci in cands:
             decision = corefer(merged[ci], ev)
@@ -277,11 +295,7 @@ def _merge_pass(events: list[Event], keep: frozenset[str]) -> list[Event]:
             clusters[target].append(_with_reason(ev, decision.reason))  # type: ignore[union-attr]
             merged[target] = _combine(clusters[target], keep)
         for k in _keys(merged[target]):
-            bucket = index.setdefault((fam, k), [])
-            if not bucket or bucket[-1] != target:
-                if target not in bucket:
-                    bucket.append(target)
-                    bucket.sort()
+            index.setdefault((fam, k), set()).add(target)
     return merged
 
 

@@ -49,9 +49,16 @@ def cli() -> None:
 @click.option("--no-timeline", is_flag=True, help="Skip the HTML timeline.")
 @click.option("--also", multiple=True, type=click.Choice(["trig", "json-ld", "nt", "graphml"]),
               help="Also write kg.trig (a named graph per source), kg.jsonld, kg.nt or kg.graphml (Gephi).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where ingest, extraction and resolution run: this process, or Dask workers.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="With --engine dask: start a local Dask cluster of N worker processes (default 2).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: use the running Dask scheduler at ADDRESS (tcp://HOST:8786).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None, into: Path | None,
-          model: str | None, no_timeline: bool, also: tuple[str, ...], quiet: bool) -> None:
+          model: str | None, no_timeline: bool, also: tuple[str, ...], engine: str, workers: int | None,
+          scheduler: str | None, quiet: bool) -> None:
     """Build the knowledge graph of INPUTS (.txt, .html, .jsonl files or folders).
 
     \b
@@ -60,12 +67,18 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
       kg build reports/ batch.jsonl --out out/
       kg build more-reports/ --into out/
       kg build batch.jsonl --out out/ --also trig --also graphml
+      kg build reports/ --out out/ --engine dask --workers 2
+      kg build reports/ --out out/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from kg.export import load_events, write_exports
     from kg.pipeline import Settings, build as run
 
     if (out is None) == (into is None):
         raise click.UsageError("give exactly one of --out DIR (a new build) or --into DIR (add to one)")
+    if engine != "dask" and (workers is not None or scheduler is not None):
+        raise click.UsageError("--workers and --scheduler go with --engine dask")
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give one of --workers N (a local cluster) or --scheduler ADDRESS")
     existing = []
     if into is not None:
         out = into
@@ -91,7 +104,8 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
             bar.update(1)
 
     try:
-        result = run(inputs, published=published, settings=Settings(model=model), existing=existing,
+        settings = Settings(model=model, engine=engine, workers=workers, scheduler=scheduler)
+        result = run(inputs, published=published, settings=settings, existing=existing,
                      on_error=error, on_warning=warn, progress=progress)
         if result.articles == 0:  # never replace a good earlier build with an empty one
             raise click.ClickException("no article could be read; see the errors above")

@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.model import Article, Event
 
-__all__ = ["Settings", "BuildResult", "build", "build_events", "events_from_text"]
+__all__ = ["Settings", "BuildResult", "build", "build_events", "merge_and_link", "events_from_text"]
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,9 @@ class Settings:
     model: str | None = None  # spaCy pipeline name; default: en_core_web_sm, else its re-upload
     batch_size: int = 16
     keep_actorless: bool = False  # keep events that name no participant at all
+    engine: str = "local"  # "local" (this process) or "dask" (ingest, extract, resolve on Dask workers)
+    workers: int | None = None  # dask: size of the local cluster to start (default 2)
+    scheduler: str | None = None  # dask: address of a running scheduler, e.g. tcp://host:8786
 
 
 @dataclass(frozen=True)
@@ -39,12 +42,19 @@ def build_events(articles: Iterable[Article], settings: Settings = Settings(),
     keep their ids, so a re-run over more articles keeps every IRI it published.
     """
     from kg.extract import extract, load_nlp
-    from kg.merge import date_from_links, link_events, merge_events
     from kg.resolve import resolve_all
 
     nlp = load_nlp(settings.model)
-    old = list(existing)
     mentions = resolve_all(extract(articles, nlp=nlp, batch_size=settings.batch_size))
+    return merge_and_link(mentions, settings, existing)
+
+
+def merge_and_link(mentions: Iterable[Event], settings: Settings = Settings(),
+                   existing: Iterable[Event] = ()) -> list[Event]:
+    """Resolved mentions (and ``existing`` events, whose ids stay) merged, linked and dated."""
+    from kg.merge import date_from_links, link_events, merge_events
+
+    old = list(existing)
     merged = merge_events([*old, *mentions], keep_actorless=settings.keep_actorless,
                           keep_ids={e.id for e in old})
     dated = date_from_links(link_events(merged))
@@ -58,6 +68,12 @@ def build(paths: Iterable[str | Path], *, published: dt.date | None = None,
           progress: Callable[[Article], None] | None = None) -> BuildResult:
     """Read the inputs and return their merged events; bad inputs are reported, not fatal."""
     from kg.ingest import read_articles
+
+    if settings.engine == "dask":
+        from kg.engines.dask import build_dask
+
+        return build_dask(paths, published=published, settings=settings, existing=existing,
+                          on_error=on_error, on_warning=on_warning, progress=progress)
 
     problems: list[InputError] = []
 

@@ -9,9 +9,9 @@ not depend on input order, and merging a merged set changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import cast
+from typing import Any, cast
 
 from kg.merge.links import date_from_links, link_events
 from kg.model import Event, Place, TimeSpan
@@ -299,6 +299,22 @@ def _merge_pass(events: list[Event], keep: frozenset[str]) -> list[Event]:
     return merged
 
 
+def compact(events: Iterable[Event]) -> Iterator[Event]:
+    """The events with their equal actors, places, times and sentences shared, not copied: a
+    stream of many articles' mentions then costs memory for what is new in each."""
+    seen: dict[object, object] = {}
+
+    def one(x: Any) -> Any:
+        return seen.setdefault(x, x)
+
+    for ev in events:
+        yield replace(ev, sources=tuple(map(one, ev.sources)), targets=tuple(map(one, ev.targets)),
+                      places=tuple(map(one, ev.places)), claimed_by=tuple(map(one, ev.claimed_by)),
+                      time=one(ev.time), label=one(ev.label),
+                      evidence=tuple(replace(e, sentence=one(e.sentence), url=one(e.url), title=one(e.title))
+                                     for e in ev.evidence))
+
+
 def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
                  keep_ids: Iterable[str] = ()) -> list[Event]:
     """Merge coreferent events; return them sorted by date, then id.
@@ -308,7 +324,7 @@ def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
     An event that absorbs one whose id is in ``keep_ids`` (already published) takes that id.
     """
     keep = frozenset(keep_ids)
-    current = sorted(events, key=_order_key)
+    current = sorted(compact(events), key=_order_key)
     while True:  # to a fixed point: merging a merged set changes nothing
         merged = _merge_pass(current, keep)
         if len(merged) == len(current):

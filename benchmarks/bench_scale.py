@@ -5,8 +5,9 @@ events and lifecycle links per event; the Dask engine beside the local one; bare
                                           [--articles DIR] [--keep DIR]
 
 The corpus cycles the development articles (default /work/shared/eval/dev/articles, read with
-kg's own ingest) with new ids, and publication dates moved on by one day per cycle, as JSONL
-files of 100 articles. Each build is a separate `kg build` process (peak memory is that process's
+kg's own ingest) with new ids, and publication dates moved on by a week per cycle (so relative
+dates move too, while dates written in full stay: those events gather a report per cycle), as
+JSONL files of 100 articles. Each build is a separate `kg build` process (peak memory is that process's
 maximum resident set; with Dask, the client process's, the workers' excluded); its timeline is
 skipped (--timeline keeps it). Bare spaCy is `nlp.pipe` over the same texts in its own process.
 """
@@ -45,7 +46,7 @@ def write_corpus(source: Path, n: int, out: Path, per_file: int = 100) -> int:
     for i in range(n):
         cycle, a = divmod(i, len(base))
         art = base[a]
-        published = (art.published or dt.date(2025, 1, 1)) + dt.timedelta(days=cycle)
+        published = (art.published or dt.date(2025, 1, 1)) + dt.timedelta(days=7 * cycle)
         lines.append(json.dumps({"id": f"{art.id}-c{cycle}", "text": art.text, "url": art.url,
                                  "title": art.title, "published": published.isoformat()}))
         words += len(art.text.split())

@@ -132,3 +132,17 @@ def test_merge_blocking_merges_what_comparing_every_pair_merges(evs):
     finally:
         merge._keys = real
     assert blocked == every
+
+
+@settings(max_examples=100, deadline=None)
+@given(events(max_size=20, days=3, codes=("190", "040", "046")))
+def test_a_cluster_probe_is_the_merged_event_as_corefer_sees_it(evs):
+    """Building the merged event anew at every join (slow, plainly right) merges the same."""
+    fast = merge_events(evs, keep_actorless=True, keep_ids={"e1", "e3"})
+    real = merge._Cluster._probe
+    try:
+        merge._Cluster._probe = lambda self: self.event()  # type: ignore[method-assign]
+        slow = merge_events(evs, keep_actorless=True, keep_ids={"e1", "e3"})
+    finally:
+        merge._Cluster._probe = real  # type: ignore[method-assign]
+    assert fast == slow

@@ -60,10 +60,12 @@ def run(cmd: list[str]) -> tuple[float, float, float]:
     """Wall time (s), CPU time (s) and peak resident memory (GB) of one process; on a shared
     machine the CPU time is the steadier measure."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - t0
-    err = proc.stderr.read().decode() if proc.stderr else ""
+    with tempfile.TemporaryFile() as log:  # a file, not a pipe: a chatty process never blocks
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        log.seek(0)
+        err = log.read().decode(errors="replace")
     if status != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024 / 1024

@@ -14,7 +14,7 @@ from kg.errors import BusyError, InputError, KGError, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.model import Event
-    from kg.pipeline import BuildResult
+    from kg.pipeline import BuildResult, Settings
 
 __all__ = ["main", "cli"]
 
@@ -194,10 +194,16 @@ Exit status:
 @click.option("--also", multiple=True, callback=_also, metavar="FORMAT[,FORMAT...]",
               help="Also write kg.trig (a named graph per source), kg.jsonld, kg.nt or kg.graphml "
                    "(Gephi): trig, json-ld, nt, graphml, comma-separated or repeated.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where ingest, extraction and resolution run: this process, or Dask workers.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="With --engine dask: start a local Dask cluster of N worker processes (default 2).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: use the running Dask scheduler at ADDRESS (tcp://HOST:8786).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None, into: Path | None,
           wait: float | None, model: str | None, no_timeline: bool, also: tuple[str, ...],
-          quiet: bool) -> None:
+          engine: str, workers: int | None, scheduler: str | None, quiet: bool) -> None:
     """Build the knowledge graph of INPUTS (.txt, .html, .jsonl files or folders).
 
     \b
@@ -206,11 +212,18 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
       kg build reports/ batch.jsonl --out out/
       kg build more-reports/ --into out/
       kg build batch.jsonl --out out/ --also trig,graphml
+      kg build reports/ --out out/ --engine dask --workers 2
+      kg build reports/ --out out/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from kg.export.atomic import writer_lock
+    from kg.pipeline import Settings
 
     if (out is None) == (into is None):
         raise click.UsageError("give exactly one of --out DIR (a new build) or --into DIR (add to one)")
+    if engine != "dask" and (workers is not None or scheduler is not None):
+        raise click.UsageError("--workers and --scheduler go with --engine dask")
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give one of --workers N (a local cluster) or --scheduler ADDRESS")
     folder = into if into is not None else out
     assert folder is not None  # exactly one of --out/--into was given, checked above
 
@@ -228,7 +241,9 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
     try:
         with writer_lock(folder, timeout=-1 if wait is None else wait, on_wait=waiting):
             result, written = _build_into(inputs, folder, published=published, add=into is not None,
-                                          model=model, timeline=not no_timeline, also=also,
+                                          settings=Settings(model=model, engine=engine, workers=workers,
+                                                            scheduler=scheduler),
+                                          timeline=not no_timeline, also=also,
                                           progress=progress)
     except BusyError as err:
         raise _fail(err, EXIT_BUSY) from err
@@ -241,19 +256,19 @@ def build(inputs: tuple[Path, ...], published: dt.date | None, out: Path | None,
 
 
 def _build_into(inputs: tuple[Path, ...], folder: Path, *, published: dt.date | None, add: bool,
-                model: str | None, timeline: bool, also: tuple[str, ...],
+                settings: "Settings", timeline: bool, also: tuple[str, ...],
                 progress: _Progress) -> tuple[BuildResult, list[Path]]:
     """Build INPUTS into ``folder`` (the writer lock held): read what it holds when adding,
     build, write the new set. Returns the build's result and the files written."""
     from kg.export import Export, read_export, write_exports
-    from kg.pipeline import Settings, build as run
+    from kg.pipeline import build as run
 
     old = read_export(folder) if add else Export()
     if old.foreign is not None:
         click.echo(f"warning: {one_line(str(folder))}: kept {len(old.foreign)} triple(s) of kg.ttl "
                    "that kg build did not write", err=True)
     try:
-        result = run(inputs, published=published, settings=Settings(model=model), existing=old.events,
+        result = run(inputs, published=published, settings=settings, existing=old.events,
                      known=old.known, on_error=lambda e: click.echo(f"error: {e}", err=True),
                      on_warning=lambda e: click.echo(f"warning: {e}", err=True),
                      progress=progress)

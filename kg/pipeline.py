@@ -24,7 +24,8 @@ from kg.resources import Resources, default_resources
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["Settings", "BuildResult", "build", "build_events", "events_from_text", "text_digest"]
+__all__ = ["Settings", "BuildResult", "build", "build_events", "merge_and_link", "events_from_text",
+           "text_digest"]
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -36,6 +37,9 @@ class Settings:
     model: str | None = None  # spaCy pipeline name; default: en_core_web_sm, else its re-upload
     batch_size: int = 16
     keep_actorless: bool = False  # keep events that name no participant at all
+    engine: str = "local"  # "local" (this process) or "dask" (ingest, extract, resolve on Dask workers)
+    workers: int | None = None  # dask: size of the local cluster to start (default 2)
+    scheduler: str | None = None  # dask: address of a running scheduler, e.g. tcp://host:8786
     # the lexicon, word classes and reference tables (a larger gazetteer, say); the package's own if None
     resources: Resources | None = None
 
@@ -46,6 +50,8 @@ class Settings:
         if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or self.batch_size < 1:
             raise ValueError(f"Settings.batch_size must be a whole number of articles, 1 or more; "
                              f"got {self.batch_size!r}")
+        if self.engine not in ("local", "dask"):
+            raise ValueError(f"Settings.engine must be 'local' or 'dask', not {self.engine!r}")
 
 
 @dataclass(frozen=True)
@@ -83,14 +89,21 @@ def build_events(articles: Iterable[Article], settings: Settings = Settings(),
     that fails is handed to ``on_error`` as an ArticleError (without one, it is raised).
     """
     from kg.extract import load_nlp
-    from kg.merge import date_from_links, link_events, merge_events
 
     if not isinstance(settings, Settings):
         raise TypeError(f"settings must be a kg.Settings, not {type(settings).__name__}")
     nlp = load_nlp(settings.model)
     res = settings.resources or default_resources()  # built once per build, passed to every stage
-    old = list(existing)
     mentions = list(_article_events(articles, nlp, settings.batch_size, on_error or _raise, res))
+    return merge_and_link(mentions, settings, existing)
+
+
+def merge_and_link(mentions: Iterable[Event], settings: Settings = Settings(),
+                   existing: Iterable[Event] = ()) -> list[Event]:
+    """Resolved mentions (and ``existing`` events, whose ids stay) merged, linked and dated."""
+    from kg.merge import date_from_links, link_events, merge_events
+
+    old = list(existing)
     merged = merge_events([*old, *mentions], keep_actorless=settings.keep_actorless,
                           keep_ids={e.id for e in old})
     dated = date_from_links(link_events(merged))
@@ -169,6 +182,11 @@ def build(paths: str | Path | Iterable[str | Path], *, published: dt.date | None
     published = as_date(published, "published")
     if not isinstance(settings, Settings):
         raise TypeError(f"settings must be a kg.Settings, not {type(settings).__name__}")
+    if settings.engine == "dask":
+        from kg.engines.dask import build_dask
+
+        return build_dask(inputs, published=published, settings=settings, existing=existing, known=known,
+                          on_error=on_error, on_warning=on_warning, progress=progress)
     problems: list[InputError] = []
 
     def _problem(err: InputError) -> None:

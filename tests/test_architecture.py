@@ -21,7 +21,7 @@ STAGES = ("kg.ingest", "kg.extract", "kg.resolve", "kg.merge", "kg.graph", "kg.e
 LEAVES = ("kg.model", "kg.errors", "kg.codebook", "kg.vocab", "kg.text", "kg.words", "kg.lexicon",
           "kg.resources", "kg.temporal", "kg.reference")
 TOP = ("kg", "kg.pipeline", "kg.cli", "kg.query", "kg.query_params", "kg.frame", "kg.validate",
-       "kg.evaluate")
+       "kg.evaluate", "kg.engines")
 
 
 def _module_name(path: Path) -> str:

@@ -9,9 +9,9 @@ not depend on input order, and merging a merged set changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import cast
+from typing import Any, cast
 
 from kg.merge.links import date_from_links, link_events
 from kg.model import Event, Place, TimeSpan
@@ -243,11 +243,27 @@ def _field_confidence(members: list[Event], time: TimeSpan, cameo: str) -> tuple
     return tuple(out)
 
 
-def _keys(ev: Event) -> set[str]:
-    """Index keys under which a coreferent event must share at least one entry."""
-    keys = {"a:" + k for k in _actor_keys(ev)}
-    keys |= {"a:" + x.affiliation for x in ev.actors if x.affiliation}
-    keys |= {"d:" + d for d in ev.article_ids}  # same-article rules need no shared actor
+_WEEK = 7
+# the widest slack _times_overlap allows between two mentions' bounds (a bare noun of one article)
+_SLACK = dt.timedelta(days=3)
+
+
+def _weeks(lo: dt.date, hi: dt.date) -> range:
+    return range(lo.toordinal() // _WEEK, hi.toordinal() // _WEEK + 1)
+
+
+def _keys(ev: Event, slack: dt.timedelta = dt.timedelta(0)) -> set[tuple[str, int]]:
+    """Blocking keys under which a coreferent event must share at least one entry: the article
+    (the same-article rules need no shared actor, nor a date), or a participant (or the state it
+    acts for) in a week that the event's time bounds (widened by ``slack``) touch. Mentions of
+    different articles corefer only when both are dated and their times overlap, so an undated
+    one is found through its article alone."""
+    keys = {("d:" + d, 0) for d in ev.article_ids}
+    bounds = _bounds(ev.time)
+    if bounds is not None:
+        actors = {"a:" + k for k in _actor_keys(ev)} | {"a:" + x.affiliation for x in ev.actors if x.affiliation}
+        weeks = _weeks(bounds[0] - slack, bounds[1] + slack)
+        keys |= {(a, w) for a in actors for w in weeks}
     return keys
 
 
@@ -256,33 +272,131 @@ def _with_reason(ev: Event, reason: str) -> Event:
     return replace(ev, evidence=tuple(e if e.reason else replace(e, reason=reason) for e in ev.evidence))
 
 
+_Key = tuple  # a member's place in the cluster's order: (not a kept id, _order_key)
+
+
+class _Cluster:
+    """Mentions judged to report one event so far. ``probe`` is their merged event as far as
+    ``corefer`` and the blocking keys look at it (type, modality, time, participants, places,
+    articles), kept up to date as each member joins, so a join costs what the member brings,
+    not the cluster's size; the merged event itself (``event``) is built once, at the end."""
+
+    def __init__(self, ev: Event, keep: frozenset[str]) -> None:
+        self.keep, self.members = keep, [ev]
+        self.head: tuple[_Key, Event] = (self._key(ev), ev)
+        self.cameo = self._cameo_key(ev)
+        self.asserted = ev.modality == "asserted"
+        self.sources: dict[str, tuple[_Key, Any]] = {}
+        self.targets: dict[str, tuple[_Key, Any]] = {}
+        self.places: dict[str, tuple[_Key, Any]] = {}
+        self.articles: dict[str, Any] = {}
+        self.best: tuple | None = None  # (rank of the best known time, member key, time)
+        self.lo: dt.date | None = None
+        self.hi: dt.date | None = None
+        self._fold(ev)
+        self.probe = ev
+
+    def _key(self, ev: Event) -> _Key:
+        return (ev.id not in self.keep, _order_key(ev))
+
+    @staticmethod
+    def _cameo_key(ev: Event) -> tuple:
+        return (len(ev.actors) > 0, ev.confidence, len(ev.cameo), ev.cameo)
+
+    def _fold(self, ev: Event) -> None:
+        key = self._key(ev)
+        for slot, records in ((self.sources, ev.sources), (self.targets, ev.targets), (self.places, ev.places)):
+            for x in records:  # the first in member order wins, as in _union
+                if x.id not in slot or key < slot[x.id][0]:
+                    slot[x.id] = (key, x)
+        for e in ev.evidence:
+            self.articles.setdefault(e.article_id, e)
+        t = ev.time
+        if t.start is not None:  # as _best_time: the best stated time, widened by the others
+            rank = (_BASIS_RANK[t.basis], _PRECISION_RANK[t.precision], t.start, t.end or t.start)
+            if self.best is None or (rank, key) < self.best[:2]:
+                self.best = (rank, key, t)
+            if t.basis != "publication":
+                lo, hi = cast(dt.date, t.earliest or t.start), cast(dt.date, t.latest or t.end or t.start)
+                self.lo = lo if self.lo is None else min(self.lo, lo)
+                self.hi = hi if self.hi is None else max(self.hi, hi)
+
+    def add(self, ev: Event) -> None:
+        self.members.append(ev)
+        key = self._key(ev)
+        if key < self.head[0]:
+            self.head = (key, ev)
+        self.cameo = max(self.cameo, self._cameo_key(ev))
+        self.asserted = self.asserted or ev.modality == "asserted"
+        self._fold(ev)
+        self.probe = self._probe()
+
+    def _probe(self) -> Event:
+        head = self.head[1]
+        sources = tuple(x for _, x in self.sources.values())
+        ids = {x.id for x in sources}
+        return replace(head, cameo=self.cameo[3], time=self._time(), sources=sources,
+                       targets=tuple(x for i, (_, x) in self.targets.items() if i not in ids),
+                       places=tuple(x for _, x in self.places.values()),
+                       modality="asserted" if self.asserted else head.modality,
+                       evidence=tuple(self.articles.values()))
+
+    def _time(self) -> TimeSpan:
+        if self.best is None:
+            return self.head[1].time
+        best = self.best[2]
+        if self.lo is not None and self.hi is not None and \
+                (self.lo < (best.earliest or best.start) or self.hi > (best.latest or best.end or best.start)):
+            best = replace(best, earliest=min(self.lo, best.earliest or best.start),
+                           latest=max(self.hi, best.latest or best.end or best.start))
+        return best
+
+    def event(self) -> Event:
+        return _combine(self.members, self.keep)
+
+
 def _merge_pass(events: list[Event], keep: frozenset[str]) -> list[Event]:
-    clusters: list[list[Event]] = []
-    merged: list[Event] = []
-    index: dict[tuple[str, str], list[int]] = {}  # (family, key) -> cluster numbers, in order
+    """One pass: each event joins the first earlier cluster it corefers with, found through the
+    blocking keys (so the work grows with the events, not their square), or starts its own."""
+    clusters: list[_Cluster] = []
+    index: dict[tuple[str, tuple[str, int]], set[int]] = {}  # (family, key) -> cluster numbers
     for ev in events:
         fam = _family(ev.cameo)
-        cands = sorted({ci for k in _keys(ev) for ci in index.get((fam, k), ())})
+        cands = sorted({ci for k in _keys(ev, _SLACK) for ci in index.get((fam, k), ())})
         target, decision = None, None
         for ci in cands:
-            decision = corefer(merged[ci], ev)
+            decision = corefer(clusters[ci].probe, ev)
             if decision.same:
                 target = ci
                 break
         if target is None:
             target = len(clusters)
-            clusters.append([ev])
-            merged.append(ev)
+            clusters.append(_Cluster(ev, keep))
+            keys = _keys(ev)
         else:
-            clusters[target].append(_with_reason(ev, decision.reason))  # type: ignore[union-attr]
-            merged[target] = _combine(clusters[target], keep)
-        for k in _keys(merged[target]):
-            bucket = index.setdefault((fam, k), [])
-            if not bucket or bucket[-1] != target:
-                if target not in bucket:
-                    bucket.append(target)
-                    bucket.sort()
-    return merged
+            clusters[target].add(_with_reason(ev, decision.reason))  # type: ignore[union-attr]
+            # the cluster's articles so far are indexed already: add the new ones, and its
+            # participants over its (perhaps wider) time
+            keys = _keys(replace(clusters[target].probe, evidence=ev.evidence)) | _keys(ev)
+        for k in keys:
+            index.setdefault((fam, k), set()).add(target)
+    return [c.event() for c in clusters]
+
+
+def compact(events: Iterable[Event]) -> Iterator[Event]:
+    """The events with their equal actors, places, times and sentences shared, not copied: a
+    stream of many articles' mentions then costs memory for what is new in each."""
+    seen: dict[object, object] = {}
+
+    def one(x: Any) -> Any:
+        return seen.setdefault(x, x)
+
+    for ev in events:
+        yield replace(ev, sources=tuple(map(one, ev.sources)), targets=tuple(map(one, ev.targets)),
+                      places=tuple(map(one, ev.places)), claimed_by=tuple(map(one, ev.claimed_by)),
+                      time=one(ev.time), label=one(ev.label),
+                      evidence=tuple(replace(e, sentence=one(e.sentence), url=one(e.url), title=one(e.title))
+                                     for e in ev.evidence))
 
 
 def _worth_keeping(e: Event) -> bool:
@@ -302,7 +416,7 @@ def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
     An event that absorbs one whose id is in ``keep_ids`` (already published) takes that id.
     """
     keep = frozenset(keep_ids)
-    current = sorted(events, key=_order_key)
+    current = sorted(compact(events), key=_order_key)
     while True:  # to a fixed point: merging a merged set changes nothing
         merged = _merge_pass(current, keep)
         if len(merged) == len(current):

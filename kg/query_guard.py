@@ -39,13 +39,19 @@ def service_endpoints(query: str) -> list[str]:
     >>> service_endpoints("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     ['http://example.org/sparql']
     """
-    from rdflib.plugins.sparql.parser import parseQuery
+    if "service" not in query.lower() and "\\u" not in query.lower():
+        return []  # no SERVICE keyword, not even one spelt with \u escapes: nothing to parse
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery
 
     from kg.query import _COMMENT, _IRI, _STRING
 
     try:
         tree = parseQuery(query)
     except Exception:  # noqa: BLE001 - pyparsing and rdflib raise many kinds
+        try:
+            query = expandUnicodeEscapes(query)
+        except Exception:  # noqa: BLE001 - a broken escape: read the text as written
+            pass
         text = _COMMENT.sub(" ", _STRING.sub('""', _IRI.sub("<>", query)))
         return ["?"] * len(_SERVICE_WORD.findall(text))
     return [str(term) if not hasattr(term, "n3") or term.n3()[:1] != "?" else term.n3()

@@ -219,6 +219,12 @@ def test_the_word_service_in_a_comment_or_a_string_is_no_service(small_graph: Pa
         result = run_query(load_store([small_graph], engine=engine), query)  # type: ignore[arg-type]
         assert len(result.rows) == 2
     assert service_endpoints("SELECT * { SERVICE SILENT ?where { ?s ?p ?o } }") == ["?where"]
+    # SPARQL expands \u escapes before parsing; rdflib does, so the keyword may be spelt so
+    assert service_endpoints(r"SELECT * { \u0053ERVICE <http://x.test/> { ?s ?p ?o } }") == [
+        "http://x.test/"]
+    # a query rdflib cannot parse is refused when a SERVICE keyword is left outside comments
+    assert service_endpoints("SELECT * { SERVICE <http://x.test/> { ?s ?p ?o } ") == ["?"]
+    assert service_endpoints("SELECT * { ?s ?p ?service # SERVICE\n ") == []
 
 
 def test_kg_query_refuses_a_service_file_on_one_line(small_graph: Path, tmp_path: Path,

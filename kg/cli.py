@@ -348,6 +348,12 @@ def timeline(exports: tuple[Path, ...], out: Path, group_by: str) -> None:
     click.echo(f"wrote {out} ({len(events)} events)", err=True)
 
 
+def _echo(line: str) -> None:
+    """Print one line of text from an export escaped: it came from the web (ESC sequences,
+    U+202E, U+2028 would rewrite or split what the terminal shows)."""
+    click.echo(one_line(line))
+
+
 @cli.command()
 @click.argument("export", type=click.Path(exists=True, path_type=Path))
 @click.argument("event")
@@ -369,18 +375,20 @@ def explain(export: Path, event: str) -> None:
     key = event.rsplit("/", 1)[-1].lower()
     found = [e for e in events if e.id.lower() == key] or [e for e in events if key in e.label.lower()]
     if not found:
-        raise click.ClickException(f"no event {event!r} in {export}; give an id or words of a label")
+        raise click.ClickException(one_line(f"no event {event!r} in {export}; give an id or words "
+                                            f"of a label"))
     for e in found:
         when = e.time.start.isoformat() if e.time.start else "undated"
         if e.time.end and e.time.end != e.time.start:
             when += f"..{e.time.end.isoformat()}"
-        click.echo(f"{e.id}  {e.label}\n  CAMEO {e.cameo}, {when} ({e.time.precision}, {e.time.basis}), "
-                   f"{e.modality}, {len(e.evidence)} mention(s) in {len(e.article_ids)} article(s)")
+        _echo(f"{e.id}  {e.label}")
+        _echo(f"  CAMEO {e.cameo}, {when} ({e.time.precision}, {e.time.basis}), "
+              f"{e.modality}, {len(e.evidence)} mention(s) in {len(e.article_ids)} article(s)")
         for n, evd in enumerate(e.evidence, 1):
             src = evd.url or evd.title or evd.article_id
-            click.echo(f"  [{n}] {src} (chars {evd.start}-{evd.end}), trigger {evd.trigger!r}")
-            click.echo(f"      \"{evd.sentence.strip()}\"")
-            click.echo(f"      {'first mention' if n == 1 else 'merged: ' + (evd.reason or 'same event')}")
+            _echo(f"  [{n}] {src} (chars {evd.start}-{evd.end}), trigger {evd.trigger!r}")
+            _echo(f"      \"{' '.join(evd.sentence.split())}\"")
+            _echo(f"      {'first mention' if n == 1 else 'merged: ' + (evd.reason or 'same event')}")
 
 
 @cli.command()
@@ -393,8 +401,14 @@ def explain(export: Path, event: str) -> None:
 @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph",
               help="Oxigraph is 10-25x faster on large exports; rdflib gives the same rows.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="Stop the query after SECONDS (it runs in a worker "
+              "process that is killed then); exit code 1.")
+@click.option("--allow-service", is_flag=True,
+              help="Let a SERVICE clause send the query to the endpoint it names; without "
+                   "this flag such a query is refused and nothing leaves the machine.")
 def query(files: tuple[Path, ...], query: str, params: dict[str, str], engine: str,
-          fmt: str) -> None:
+          fmt: str, timeout: float | None, allow_service: bool) -> None:
     """Run a SPARQL query over exported FILES (Turtle, TriG, N-Triples, JSON-LD) or folders of
     them. The named graphs of a TriG file are read as one graph.
 
@@ -410,7 +424,7 @@ def query(files: tuple[Path, ...], query: str, params: dict[str, str], engine: s
     try:
         text = bind_parameters(resolve_query(query), params, source=query)
         result = run_query(load_store(files, engine=engine), text,  # type: ignore[arg-type]
-                           source=query)
+                           source=query, timeout=timeout, allow_service=allow_service)
     except KGError as err:
         raise _fail(err) from err
     click.echo(format_result(result, fmt))  # type: ignore[arg-type]

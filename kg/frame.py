@@ -74,7 +74,10 @@ def _read(pd: Any, path: Path) -> Any:
     if missing:
         raise InputError(str(path), f"not an events table (no {', '.join(sorted(missing))} "
                          f"column)", "give the events.csv written by kg build")
-    return frame
+    from kg.export.table import restore_cell
+
+    # undo the quote events.csv puts before a cell a spreadsheet would run as a formula
+    return frame.apply(lambda column: column.map(restore_cell))
 
 
 def _typed(pd: Any, frame: Any) -> Any:

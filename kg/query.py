@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kg.errors import InputError, KGError
+from kg.query_guard import WorkerError, refuse_service, service_endpoints, within
 
 __all__ = [
     "ENGINES",
@@ -38,6 +39,7 @@ __all__ = [
     "load_store",
     "resolve_query",
     "run_query",
+    "service_endpoints",
 ]
 
 Engine = Literal["rdflib", "oxigraph"]
@@ -220,27 +222,47 @@ def _load_oxigraph(files: Sequence[Path]) -> Any:
 
 # --- querying ----------------------------------------------------------------------------------
 
-def run_query(store: Store, query: str, *, source: str = "query") -> QueryResult:
+def run_query(store: Store, query: str, *, source: str = "query", timeout: float | None = None,
+              allow_service: bool = False) -> QueryResult:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) over ``store``.
 
-    ``source`` names the query in error messages (a file or cookbook name). Raises InputError
-    for a query that does not parse or cannot be evaluated.
+    ``source`` names the query in error messages (a file or cookbook name). A query that names
+    a ``SERVICE`` (which both engines would send over the network) is refused unless
+    ``allow_service``. With ``timeout`` (seconds), the query runs in a forked worker process
+    that is killed when the time is up (where the platform cannot fork, in a thread that is
+    abandoned). Raises InputError for a query that does not parse, cannot be evaluated, names a
+    SERVICE or runs out of time.
     """
+    if not allow_service:
+        refuse_service(query, source)
+    if timeout is not None and not timeout > 0:
+        raise KGError(f"timeout must be a positive number of seconds, not {timeout!r}")
     try:
-        if store.engine == "oxigraph":
-            variables, rows = _run_oxigraph(store.native, query)
+        if timeout is None:
+            variables, rows = _evaluate(store, query)
         else:
-            variables, rows = _run_rdflib(store.native, query)
+            variables, rows = within(lambda: _evaluate(store, query), timeout, source)
     except KGError:
         raise
+    except WorkerError as err:  # the query failed in the worker process
+        raise _failed(store, source, err.kind, err.message) from None
     except Exception as err:  # parser and evaluator errors of both engines
-        detail = " ".join(str(err).split())[:200] or type(err).__name__
-        raise InputError(source, f"SPARQL query failed in {store.engine} "
-                         f"({type(err).__name__}: {detail})",
-                         "fix the query; every prefix it uses needs a PREFIX line") from err
+        raise _failed(store, source, type(err).__name__, str(err)) from err
     if not _has_order_by(query):
         rows.sort(key=lambda row: tuple((v is None, v or "") for v in row))
     return QueryResult(tuple(variables), tuple(rows))
+
+
+def _failed(store: Store, source: str, kind: str, message: str) -> InputError:
+    detail = " ".join(message.split())[:200] or kind
+    return InputError(source, f"SPARQL query failed in {store.engine} ({kind}: {detail})",
+                      "fix the query; every prefix it uses needs a PREFIX line")
+
+
+def _evaluate(store: Store, query: str) -> tuple[list[str], list[tuple[str | None, ...]]]:
+    if store.engine == "oxigraph":
+        return _run_oxigraph(store.native, query)
+    return _run_rdflib(store.native, query)
 
 
 def _run_rdflib(graph: Any, query: str) -> tuple[list[str], list[tuple[str | None, ...]]]:

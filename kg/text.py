@@ -7,10 +7,31 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["fold", "name_key", "slugify", "read_table", "split_list"]
+__all__ = ["fold", "name_key", "slugify", "read_table", "split_list", "clean_label"]
 
 _DROP = str.maketrans("", "", ".'’‘ʼʻʿʾ`´")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+# What a name or label never holds: C0/C1 controls, line/paragraph separators, bidi marks,
+# embeddings, overrides and isolates (U+202E turns "gpj.exe" around on screen), surrogates.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_SPACING = re.compile("[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]+")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def clean_label(text: str) -> str:
+    """``text`` without the characters a name or label must not hold: ESC sequences go whole,
+    line breaks and separators become a space, other C0/C1 controls, bidi controls
+    (U+200E/F, U+202A-U+202E, U+2066-U+2069) and lone surrogates are dropped.
+
+    >>> clean_label("Kyiv\u202e\x1b[31m Oblast\u2028")
+    'Kyiv Oblast'
+    """
+    if text.isprintable():
+        return text  # the common case (controls, separators and bidi marks are not printable)
+    out = _CONTROL.sub("", _SPACING.sub(" ", _ANSI.sub("", text)))
+    return " ".join(out.split()) if out != text else out
 
 
 def fold(text: str) -> str:

@@ -20,8 +20,8 @@ STAGES = ("kg.ingest", "kg.extract", "kg.resolve", "kg.merge", "kg.graph", "kg.e
 # what every stage reads: records, errors, vocabularies, word tables, time expressions
 LEAVES = ("kg.model", "kg.errors", "kg.codebook", "kg.vocab", "kg.text", "kg.words", "kg.lexicon",
           "kg.resources", "kg.temporal", "kg.reference")
-TOP = ("kg", "kg.pipeline", "kg.cli", "kg.query", "kg.query_params", "kg.frame", "kg.validate",
-       "kg.evaluate", "kg.engines")
+TOP = ("kg", "kg.pipeline", "kg.cli", "kg.query", "kg.query_params", "kg.query_guard", "kg.frame",
+       "kg.validate", "kg.evaluate", "kg.engines")
 
 
 def _module_name(path: Path) -> str:

@@ -7,11 +7,17 @@ empty item where an article has no URL or title. ``iri`` is the event's IRI in t
 export, ``when`` its first timestamp as the Turtle writes it (``2025-04``, ``2025-04-19``,
 ``2025-05-08T14:30:00``: the ``?when`` of the SPARQL cookbook), so rows join with query answers.
 :func:`kg.to_dataframe` reads the file back with the right types.
+
+A cell a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``, ``@``, a TAB
+or a CR, as OWASP's "CSV injection" advice lists) is written with a ``'`` before it, as is a cell
+that already starts with ``'`` followed by one of those; numbers (``-10.0``) are left alone.
+:func:`kg.to_dataframe` removes that quote again, so its cells are the text of the events.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,7 +25,7 @@ from kg.codebook import lookup
 from kg.export.atomic import atomic_write
 from kg.model import CONFIDENCE_FIELDS, Event, TimeSpan
 
-__all__ = ["COLUMNS", "event_rows", "write_csv"]
+__all__ = ["COLUMNS", "event_rows", "write_csv", "defuse_cell", "restore_cell"]
 
 COLUMNS = ("id", "iri", "start", "start_time", "end", "end_time", "precision", "when", "basis",
            "cameo", "cameo_name", "plover", "quad_class", "goldstein", "label", "modality",
@@ -89,9 +95,35 @@ def event_rows(events: Iterable[Event]) -> Iterable[dict[str, str]]:
         }
 
 
+_FORMULA_START = frozenset("=+-@\t\r")
+_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+
+
+def _needs_quote(cell: str) -> bool:
+    """Whether a spreadsheet could read ``cell`` as a formula (quotes before it looked through,
+    so that :func:`restore_cell` can tell a quote we wrote from one of the text)."""
+    return cell.lstrip("'")[:1] in _FORMULA_START and not _NUMBER.fullmatch(cell)
+
+
+def defuse_cell(cell: str) -> str:
+    """``cell`` as events.csv writes it: a ``'`` before a cell that starts with ``= + - @``,
+    TAB or CR (OWASP's CSV-injection advice), and before one that starts with ``'`` and then
+    one of those; a number such as ``-10.0`` stays a number.
+
+    >>> defuse_cell("=HYPERLINK(1)"), defuse_cell("-10.0"), defuse_cell("Kyiv")
+    ("'=HYPERLINK(1)", '-10.0', 'Kyiv')
+    """
+    return "'" + cell if _needs_quote(cell) else cell
+
+
+def restore_cell(cell: str) -> str:
+    """The text :func:`defuse_cell` was given: ``restore_cell(defuse_cell(s)) == s``."""
+    return cell[1:] if cell[:1] == "'" and _needs_quote(cell[1:]) else cell
+
+
 def write_csv(events: Iterable[Event], path: str | Path) -> Path:
     with atomic_write(path) as fh:
         w = csv.DictWriter(fh, fieldnames=COLUMNS)
         w.writeheader()
-        w.writerows(event_rows(events))
+        w.writerows({k: defuse_cell(v) for k, v in row.items()} for row in event_rows(events))
     return Path(path)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from kg.codebook import lookup
 from kg.model import Actor, Place
+from kg.text import clean_label
 
 __all__ = ["event_label", "cameo_name"]
 
@@ -23,7 +24,8 @@ def event_label(code: str, sources: tuple[Actor, ...], targets: tuple[Actor, ...
         label += f" \u2192 {_names(targets)}"
     if places:
         label += f" in {places[0].name}"
-    return label + ("" if sources else " (source not named)") + _MODALITY_WORDS.get(modality, "")
+    label += ("" if sources else " (source not named)") + _MODALITY_WORDS.get(modality, "")
+    return clean_label(label)  # names come from article text: no controls, no bidi overrides
 
 
 def _names(actors: tuple[Actor, ...]) -> str:

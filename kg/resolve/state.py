@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.model import Actor, EntityMention, Place
 from kg.resources import Resources
+from kg.text import clean_label
 
 __all__ = ["ArticleState", "Ref", "PLACE_LABELS", "around", "sorted_aliases"]
 
@@ -39,6 +40,8 @@ class ArticleState:
     index: int = 0
 
     def add_actor(self, actor: Actor, alias: str | None = None) -> Ref:
+        if actor.name != (name := clean_label(actor.name)):
+            actor = replace(actor, name=name)
         old = self.actors.get(actor.id)
         if old is None or (old.affiliation is None and actor.affiliation is not None):
             self.actors[actor.id] = actor
@@ -47,12 +50,14 @@ class ArticleState:
         return ("actor", actor.id)
 
     def add_place(self, place: Place, alias: str | None = None) -> Ref:
+        if place.name != (name := clean_label(place.name)):
+            place = replace(place, name=name)
         self.places.setdefault(place.id, place)
         self._alias(("place", place.id), alias)
         return ("place", place.id)
 
     def _alias(self, ref: Ref, alias: str | None) -> None:
-        if alias:
+        if alias and (alias := clean_label(alias)):
             self.aliases.setdefault(ref, set()).add(alias)
 
     def find_person(self, text: str) -> _Person | None:

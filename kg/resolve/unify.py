@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from kg.model import Actor, Place
 from kg.resolve.state import sorted_aliases
+from kg.text import clean_label
 
 __all__ = ["unify_actors", "unify_places"]
 
@@ -47,9 +48,9 @@ def _commonest(values: Iterable[object], order: Sequence[object] = ()) -> object
 
 
 def _merged_names(group: Sequence[Actor | Place]) -> tuple[str, tuple[str, ...]]:
-    counts = Counter(r.name for r in group)
+    counts = Counter(clean_label(r.name) for r in group)
     name = min(counts, key=lambda n: (-counts[n], -len(n), n))
-    names = {r.name for r in group} | {a for r in group for a in r.aliases}
+    names = {clean_label(n) for r in group for n in (r.name, *r.aliases)} - {""}
     return name, sorted_aliases(names - {name})
 
 

@@ -80,7 +80,7 @@ def test_an_agreement_is_the_outcome_of_talks_held_the_week_before_only():
     signed = ev("signed", "057", span(5), [UKRAINE], [RUSSIA], article="a2")
     late = ev("late", "057", span(40), [UKRAINE], [RUSSIA], article="a3")
     links = links_of([talks, signed, late])
-    assert links["signed"] == (("outcomeOf", "talks"),) and links["late"] == ()
+    assert links["signed"] == (("outcome_of", "talks"),) and links["late"] == ()
 
 
 # open-ended inputs: events of the linked kinds on random days with random parties and articles

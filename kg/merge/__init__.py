@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
+from kg import codebook
 from kg.merge.links import date_from_links, link_events
 from kg.model import Event, Place, TimeSpan
 from kg.resolve.labels import event_label
@@ -22,7 +23,6 @@ __all__ = ["merge_events", "corefer", "Decision", "link_events", "date_from_link
 # a stated day is as good as a stated hour for dating an event ("on Friday night" vs "from midnight")
 _PRECISION_RANK = {"minute": 0, "hour": 0, "day": 0, "week": 3, "month": 4, "year": 5, "unknown": 6}
 _BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}
-_FAMILY = {"18": "19", "19": "19", "20": "19", "16": "16", "17": "17", "03": "03", "04": "04"}
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,7 @@ class Decision:
 
 
 def _family(code: str) -> str:
-    root = code[:2]
-    return _FAMILY.get(root, root)
+    return codebook.coreference_family(code)
 
 
 def _bounds(t: TimeSpan) -> tuple[dt.date, dt.date] | None:
@@ -92,10 +91,6 @@ def _overlap(x: tuple, y: tuple) -> bool:
     return bool((_ids(x) & _related_ids(y)) or (_related_ids(x) & _ids(y)))
 
 
-# Meetings, agreements, cooperation, exchanges and truces are mutual: who is named first is an
-# accident of wording. Every other type has a direction: X accusing Y is not Y accusing X, and
-# Russia's strikes are not Ukraine's.
-_MUTUAL = ("04", "057", "06", "0841", "0871")
 
 
 def _sides(actors: tuple) -> set[str]:
@@ -103,7 +98,9 @@ def _sides(actors: tuple) -> set[str]:
 
 
 def _shares_actor(a: Event, b: Event) -> bool:
-    if a.cameo.startswith(_MUTUAL) and b.cameo.startswith(_MUTUAL):
+    # meetings, agreements, cooperation, exchanges and truces are mutual: who is named first is an
+    # accident of wording; every other type has a direction (X accusing Y is not Y accusing X)
+    if codebook.is_mutual(a.cameo) and codebook.is_mutual(b.cameo):
         # talks between Russia and Ukraine are not Ukraine's call with Britain: when both
         # name two sides or more, they must share two
         sa, sb = _sides(a.actors), _sides(b.actors)

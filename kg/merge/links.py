@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kg.codebook import Code, Root, has_root, is_violent
 from kg.model import Event
 
 __all__ = ["link_events", "date_from_links", "VIOLATION_AFTER", "ENDS_AFTER", "OUTCOME_AFTER",
@@ -32,7 +33,6 @@ VIOLATION_AFTER = 30  # days after a truce's last day that a reported violation 
 ENDS_AFTER = 2  # days after a truce's last day within which resumed fighting ends it
 OUTCOME_AFTER = 7  # days after talks end within which an agreement is their outcome
 SCHEDULE_AHEAD = 60  # days before planned talks that an intent to meet schedules them
-_FORCE = {"18", "19", "20"}
 # of several candidates for one relation, keep only the nearest: the truce in force (the latest
 # start), the next talks (the earliest start)
 _NEAREST = {"violates": max, "schedules": min}
@@ -50,23 +50,23 @@ def _link(a: Event, b: Event) -> str | None:
     sa, sb = _span(a), _span(b)
     if sa is None or sb is None:
         return None
-    ra, rb = a.cameo[:2], b.cameo[:2]
-    if b.cameo.startswith("0871") and a.modality != "conditional":
-        if a.cameo == "196" and sb[0] - _DAY <= sa[0] <= sb[1] + VIOLATION_AFTER * _DAY:
+    if b.cameo.startswith(Code.DECLARE_TRUCE) and a.modality != "conditional":
+        if a.cameo == Code.VIOLATE_CEASEFIRE and sb[0] - _DAY <= sa[0] <= sb[1] + VIOLATION_AFTER * _DAY:
             return "violates"  # a reported violation, during or after the truce
-        if ra in _FORCE and sb[0] - _DAY <= sa[0] <= sb[1]:
+        if is_violent(a.cameo) and sb[0] - _DAY <= sa[0] <= sb[1]:
             return "violates"  # force used while a truce is in force
-        if ra in _FORCE and sb[1] <= sa[0] <= sb[1] + ENDS_AFTER * _DAY:
+        if is_violent(a.cameo) and sb[1] <= sa[0] <= sb[1] + ENDS_AFTER * _DAY:
             return "ends"  # fighting that resumes as the truce runs out
-    if ra == "11" and a.cameo.startswith("112") and a.evidence and b.evidence and \
-            rb in _FORCE and b.claimed_by and \
+    if a.cameo.startswith(Code.ACCUSE) and a.evidence and b.evidence and \
+            is_violent(b.cameo) and b.claimed_by and \
             {x.id for x in b.claimed_by} & {x.id for x in a.sources} and \
             {(e.article_id, e.start) for e in a.evidence} & {(e.article_id, e.start) for e in b.evidence}:
         return "accusation_about"
-    if ra == "05" and a.cameo.startswith("057") and rb == "04" and \
+    if a.cameo.startswith(Code.SIGN_AGREEMENT) and has_root(b.cameo, Root.CONSULT) and \
             sb[1] <= sa[0] <= sb[1] + OUTCOME_AFTER * _DAY:
         return "outcome_of"
-    if ra == "03" and a.cameo.startswith("036") and rb == "04" and b.modality == "planned" and \
+    if a.cameo.startswith(Code.INTENT_TO_MEET) and has_root(b.cameo, Root.CONSULT) and \
+            b.modality == "planned" and \
             sa[0] <= sb[0] <= sa[0] + SCHEDULE_AHEAD * _DAY:
         return "schedules"
     return None
@@ -74,11 +74,11 @@ def _link(a: Event, b: Event) -> str | None:
 
 def _kind(code: str) -> str | None:
     """What an event can be the object of a link as: a truce, a use of force, a consultation."""
-    if code.startswith("0871"):
+    if code.startswith(Code.DECLARE_TRUCE):
         return "truce"
-    if code[:2] in _FORCE:
+    if is_violent(code):
         return "force"
-    if code[:2] == "04":
+    if has_root(code, Root.CONSULT):
         return "consult"
     return None
 
@@ -87,13 +87,13 @@ def _wanted(code: str) -> tuple[str, int | None, int | None]:
     """The kind of event an event of this code can link to (see ``_link``), and the window of
     that event's start around this one's start, in days (``None`` where the window is not a
     matter of time); the first bound is further back by the longest such event's span."""
-    if code[:2] in _FORCE:
+    if is_violent(code):
         return "truce", -max(VIOLATION_AFTER, ENDS_AFTER), 1
-    if code.startswith("112"):
+    if code.startswith(Code.ACCUSE):
         return "force", None, None  # the same sentence: found through the article
-    if code.startswith("057"):
+    if code.startswith(Code.SIGN_AGREEMENT):
         return "consult", -OUTCOME_AFTER, 0
-    if code.startswith("036"):
+    if code.startswith(Code.INTENT_TO_MEET):
         return "consult", 0, SCHEDULE_AHEAD
     return "", 0, 0
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.codebook import Code
 from kg.extract.frame import Candidate, SentenceFrame
-from kg.extract.roles import objects_of, prep_objects
+from kg.extract.syntax import conjuncts_of, objects_of, prep_objects
 from kg.lexicon import Lexicon, Trigger
 from kg.words import WordClasses
 
@@ -35,6 +35,10 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
         if t is not None:
             code = _noun_code(tok, t.cameo, lex) if t.pos == "NOUN" else t.cameo
             cands[tok.i] = Candidate(tok, t, code)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["incursion_verb"] and _armed_entry(tok, frame):
+            # "RSF fighters entered the neighbourhoods", "troops entered the town": force on the ground
+            trig = Trigger(tok.lemma_.lower(), "VERB", Code.CONVENTIONAL_FORCE, "act")
+            cands[tok.i] = Candidate(tok, trig, Code.CONVENTIONAL_FORCE)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["fire_verb"]:
             # "launched a ballistic missile at X", "fired a wave of rockets": the weapon makes the attack
             weapons = [w for o in objects_of(tok, words) for w in (o, *prep_objects(o, {"of"}))]
@@ -44,6 +48,20 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
             if fired:
                 cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", fired, "act"), fired)
     return replace(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
+
+
+def _armed_entry(tok: "Token", frame: SentenceFrame) -> bool:
+    """Armed men (forces, fighters, a force named by its state) entering a place."""
+    words, index = frame.res.words, frame.index
+    armed = words.union("force_noun", "armed_member_noun")
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    side = [t for s in subj for t in conjuncts_of(s)]
+    if not any(t.lower_ in armed or t.lemma_.lower() in armed for t in side):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, {"into"})
+    return any(o.lemma_.lower() in words["territory_noun"] or o.lower_ in words["territory_noun"] or
+               (o.i in index.by_token and index.by_token[o.i].label in {"GPE", "LOC", "FAC"})
+               for o in objs)
 
 
 def _aimed(tok: "Token", words: WordClasses, frame: SentenceFrame) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from kg.model import Actor, EntityMention, Place
 from kg.resolve.actor_mentions import resolve_actor
-from kg.resolve.actors import actor_key, is_noise, lookup_seat
+from kg.resolve.actors import actor_key, is_noise, lookup_org, lookup_seat
 from kg.resolve.place_mentions import resolve_place
 from kg.resolve.places import country_hint, country_place
 from kg.resolve.role_nouns import resolve_role
@@ -87,7 +87,9 @@ def _clean(text: str) -> str:
 def _resolve(m: EntityMention, st: ArticleState) -> Ref | None:
     text = _clean(m.text)
     if text and m.label == "NOUN":  # "gunmen", "jihadists", "the army": a typed actor the text does not name
-        return st.add_actor(unnamed_actor(text, st.res.words), text)
+        # "RSF fighters", "Hamas gunmen" the recogniser missed: the members of a known group
+        org = lookup_org(text.rsplit(" ", 1)[0], st.res) if " " in text else None
+        return st.add_actor(org or unnamed_actor(text, st.res.words), text)
     if not text or is_noise(text, m.label, st.res):
         return None
     if m.label == "PROPN" and not text[:1].isupper():

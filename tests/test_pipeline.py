@@ -194,3 +194,12 @@ def test_a_build_reads_the_resources_it_is_given():
                                         res.lexicon.combinations))
     assert any(e.cameo.startswith("19") for e in events_from_text(text, dt.date(2024, 5, 14)))
     assert not events_from_text(text, dt.date(2024, 5, 14), settings=Settings(resources=bare))
+
+
+def test_an_attack_told_with_no_date_right_after_a_dated_one_happened_that_day():
+    events = events_from_text("Rebels attacked the town of Kadugli on Sunday. "
+                              "Government warplanes bombed rebel positions around the airport.",
+                              dt.date(2024, 6, 4))
+    strike = next(e for e in events if e.cameo == "195")
+    assert strike.time.start == dt.date(2024, 6, 2) and strike.time.basis == "relative"
+    assert strike.confidence_of("time") == 0.6  # less sure than a date of its own

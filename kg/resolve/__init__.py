@@ -50,7 +50,29 @@ def resolve(ex: Extraction, res: Resources | None = None) -> list[Event]:
                 and not ev.time.text.lower().startswith(bounds):
             last_day = ev.time.start
         (headlines if em.headline else events).append(ev)
-    return lend_headline_actors(_places_from_before(events, res), headlines)
+    return lend_headline_actors(_days_from_before(_places_from_before(events, res)), headlines)
+
+
+def _days_from_before(events: list[Event]) -> list[Event]:
+    """ "Violent clashes broke out on Sunday. The army conducted airstrikes on RSF positions": an act
+    on the ground told with no date of its own, right after a sentence that dated one, happened
+    that day (not on the day of publication)."""
+    out: list[Event] = []
+    last: tuple[int, int, TimeSpan] | None = None  # the sentence that dated an event to a day, its span
+    for ev in events:
+        if not ev.evidence:
+            out.append(ev)
+            continue
+        start, end = ev.evidence[0].start, ev.evidence[0].end
+        t = ev.time
+        if t.basis in {"explicit", "relative"} and t.precision == "day" and t.start == t.end:
+            last = (start, end, t)
+        elif t.basis == "publication" and ev.modality == "asserted" and last is not None and \
+                last[1] < start <= last[1] + 2 and _on_the_ground(ev.cameo):
+            day = last[2].start
+            ev = replace(ev, time=TimeSpan(day, day, "day", "relative", "")).with_confidence(time=0.6)
+        out.append(ev)
+    return out
 
 
 def _places_from_before(events: list[Event], res: Resources) -> list[Event]:

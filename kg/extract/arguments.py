@@ -238,7 +238,10 @@ def _add_unnamed(tok: "Token", sent: "Span", index: MentionIndex, words: WordCla
     classes = words.union("armed_member_noun", "civilian_noun", "force_noun")
     if low not in classes and lemma not in classes:
         return
-    if tok.dep_ == "dobj" and (low in words["force_noun"] or lemma in words["force_noun"]):
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "dobj" and (low in words["force_noun"] or lemma in words["force_noun"]):
         return  # "called up brigades", "sent troops": forces moved are no party of their own
     if any(c.i in index.by_token or c.ent_type_ in ENTITY_LABELS or c.dep_ == "poss" for c in tok.children):
         return  # "Russian forces", "its fighters", "Hamas gunmen": a party the other rules read

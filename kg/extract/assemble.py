@@ -44,11 +44,10 @@ def sentence_events(sent: "Span", article_id: str, res: Resources, index: Mentio
 
 
 def run_passes(frame: SentenceFrame, passes: tuple[Pass, ...] = PASSES) -> SentenceFrame:
-    """The frame after each pass in turn; a sentence with no trigger stops after the first."""
+    """The frame after each pass in turn. A sentence with no trigger still goes through them all:
+    a verb that is none may govern an event ("sent troops into the city")."""
     for step in passes:
         frame = step(frame)
-        if not frame.candidates:
-            break
     return frame
 
 

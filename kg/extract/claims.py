@@ -96,7 +96,7 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     if accused:
         cand = replace(draft.cand, cameo=Code.ACCUSE)
         return replace(draft, cand=cand, sources=speakers, targets=accused)
-    return replace(draft, sources=speakers, targets=())
+    return replace(draft, sources=speakers)  # whom it was said to, where named ("informed Turkey")
 
 
 def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.frame import Candidate, SentenceFrame
 from kg.model import TimeMention
+from kg.temporal import parse_duration
 from kg.words import WordClasses
 
 if TYPE_CHECKING:
@@ -30,8 +31,10 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
         if span is None or span.root.i < sent.start or span.root.i >= sent.end:
             continue
-        anchor = _time_anchor(span.root, set(cands))
         before = doc[span.start - 1] if span.start > sent.start else None
+        if before is not None and before.lower_ in {"after", "before", "within"} and parse_duration(tm.text):
+            continue  # "agreed a truce after five days of clashes": how long before, not when
+        anchor = _time_anchor(span.root, set(cands))
         if before is not None and before.i in cands and cands[before.i].trigger.pos == "NOUN" and \
                 tm.text.lower().startswith(_OWN_SPAN):
             anchor = before  # "a truce from December 24 to January 2": the truce's own span

@@ -12,6 +12,7 @@ from kg.extract.mentions import accusation_from
 from kg.extract.roles import accusation, nominal_roles, participants_of, verbal_roles
 from kg.extract.syntax import subject_of, under
 from kg.model import EntityMention
+from kg.text import name_key
 from kg.words import WordClasses
 
 if TYPE_CHECKING:
@@ -109,8 +110,18 @@ def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:
     if m.text.split()[-1].lower() in frame.res.words.union("institution_noun", "force_noun", "role_noun"):
         return True  # "the Foreign Ministry", tagged as a name
     surname = m.text.split()[-1]
-    return any(p.text.split()[-1] == surname and len(p.context) > len(p.text) + 1 and p.start <= m.start
-               for p in frame.index.mentions)
+    titled = [p for p in frame.index.mentions
+              if p.text.split()[-1] == surname and len(p.context) > len(p.text) + 1 and p.start <= m.start]
+    return bool(titled) and not any(_reporter_title(p, frame) for p in titled)
+
+
+def _reporter_title(m: EntityMention, frame: SentenceFrame) -> bool:
+    """ "Al Jazeera's Sara Firth": a correspondent, titled by the outlet she reports for."""
+    prefix = m.context[:max(m.context.find(m.text), 0)].strip()
+    words = prefix.replace("'s", "").replace("’s", "").split()
+    noise = frame.res.reference.organisations.noise
+    return any(noise.get(name_key(" ".join(words[i:j]))) == "media"
+               for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 def _accused_by_report(draft: Draft, speakers: tuple[EntityMention, ...],

@@ -152,6 +152,11 @@ def _verb_trigger(tok: "Token", lex: Lexicon, words: WordClasses) -> Trigger | N
             t = lex.get(f"{lemma} {word}", "VERB")
             if t:
                 return None if t.cameo.startswith("04") and _to_the_press(tok, words) else t
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "ADP" and nxt.dep_ not in {"prep", "prt", "agent"}:
+        t = lex.get(f"{lemma} {nxt.lower_}", "VERB")  # "handed over 20 hostages": the parser took
+        if t:                                          # the particle for "over 20"
+            return t
     if lemma in words["phone_verb"] and _calls_someone(tok):
         return lex.get("phone", "VERB")
     if lemma in {"speak", "talk"} and any(c.dep_ == "prep" and c.lower_ == "by" and any(

@@ -112,13 +112,16 @@ def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:
     surname = m.text.split()[-1]
     titled = [p for p in frame.index.mentions
               if p.text.split()[-1] == surname and len(p.context) > len(p.text) + 1 and p.start <= m.start]
-    return bool(titled) and not any(_reporter_title(p, frame) for p in titled)
+    return bool(titled) and not any(_private_title(p, frame) for p in titled)
 
 
-def _reporter_title(m: EntityMention, frame: SentenceFrame) -> bool:
-    """ "Al Jazeera's Sara Firth": a correspondent, titled by the outlet she reports for."""
+def _private_title(m: EntityMention, frame: SentenceFrame) -> bool:
+    """ "Al Jazeera's Sara Firth", "Lalibela resident Aneley": a correspondent titled by the outlet
+    she reports for, or a private person titled by where she lives or what she does."""
     prefix = m.context[:max(m.context.find(m.text), 0)].strip()
     words = prefix.replace("'s", "").replace("’s", "").split()
+    if any(w.lower() in frame.res.words["private_title"] for w in words):
+        return True
     noise = frame.res.reference.organisations.noise
     return any(noise.get(name_key(" ".join(words[i:j]))) == "media"
                for i in range(len(words)) for j in range(i + 1, len(words) + 1))

@@ -9,6 +9,7 @@ same input gives the same IRIs on every run.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import os
 import re
@@ -52,6 +53,7 @@ class _Sink(Protocol):
 
 # --- literals ----------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)  # confidences, Goldstein values and dates repeat: Literal() is slow
 def _decimal(value: float) -> Literal:
     if not math.isfinite(value):
         raise ExportError(f"{value!r} cannot be written as an xsd:decimal: expected a finite "
@@ -60,6 +62,7 @@ def _decimal(value: float) -> Literal:
     return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
 
 
+@functools.lru_cache(maxsize=4096)
 def _date(d: dt.date) -> Literal:
     return Literal(d.isoformat(), datatype=XSD.date)
 

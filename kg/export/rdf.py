@@ -89,8 +89,21 @@ def _url_term(url: str) -> Node:
     except ValueError:
         return Literal(url)
     if parts.scheme in ("http", "https") and parts.netloc and not _NOT_IN_IRI.search(url):
-        return URIRef(url)
+        return URIRef(url) if _valid_iri(url) else Literal(url)
     return Literal(url)
+
+
+@functools.lru_cache(maxsize=1024)
+def _valid_iri(iri: str) -> bool:
+    """Whether Oxigraph (RFC 3987) takes ``iri``: rdflib takes more (U+FFF0, bad %-escapes),
+    which would make a file strict readers refuse."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 # --- events -> RDF -----------------------------------------------------------------------------

@@ -76,7 +76,11 @@ class _Chunks:
     def _iri(self, iri: str) -> Any:
         node = self.iris.get(iri)
         if node is None:
-            node = self.iris[iri] = self.ox.NamedNode(iri)
+            try:
+                node = self.iris[iri] = self.ox.NamedNode(iri)
+            except ValueError as err:
+                raise ExportError(f"<{iri}> is not an IRI ({err}); fix or remove the triples "
+                                  f"that hold it") from None
             if not iri.startswith(_ID):
                 self.used.update(p for p, ns in self.prefixes.items() if iri.startswith(ns))
         return node

@@ -1,7 +1,8 @@
 """Export events as RDF that answers the contract of DESIGN.md with no inference (SEM, PROV-O,
 SKOS, GeoSPARQL/WGS84 and our ckg: terms), and write it atomically. Reading an export back is
 kg.export.rdf_read (``events_from_rdf``, re-exported here); which term states which model field
-is the one table of kg.export.rdf_terms.
+is the one table of kg.export.rdf_terms. kg.ttl and kg.nt are written from :func:`describe`
+in chunks by kg.export.rdf_stream, with no Graph of the whole export.
 
 IRIs come from record ids only (``ID["event/" + id]`` with the id percent-encoded), so the
 same input gives the same IRIs on every run.
@@ -37,7 +38,7 @@ from kg.model import (BASES, MODALITIES, PRECISIONS, Actor, ActorType, Event, Ev
 from kg.vocab import (CAMEO, CKG, DCTERMS, GEO, OWL, PREFIXES, PROV, RDF, RDFS, SEM, SKOS, WGS84,
                       XSD)
 
-__all__ = ["to_rdf", "write_rdf", "events_from_rdf", "event_iri", "actor_iri", "place_iri",
+__all__ = ["to_rdf", "describe", "write_rdf", "events_from_rdf", "event_iri", "actor_iri", "place_iri",
            "article_iri", "FORMATS", "LINK_RELATIONS", "CONFIDENCE_TERMS"]
 
 FORMATS: tuple[str, ...] = ("turtle", "trig", "json-ld", "nt")

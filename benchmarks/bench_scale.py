@@ -28,8 +28,8 @@ KG = [sys.executable, "-m", "kg.cli"]
 LINKS = ("violates", "ends", "resumes", "outcomeOf", "schedules", "claimAbout")
 _BARE = """
 import json, sys, pathlib
-from kg.extract import _with_line_breaks, load_nlp
-nlp = _with_line_breaks(load_nlp())
+from kg.extract.nlp import load_nlp, with_line_breaks
+nlp = with_line_breaks(load_nlp())
 texts = (json.loads(l)["text"] for f in sorted(pathlib.Path(sys.argv[1]).glob("*.jsonl")) for l in open(f))
 for _ in nlp.pipe(texts, batch_size=16):
     pass

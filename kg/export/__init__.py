@@ -53,24 +53,31 @@ def write_exports(events: Sequence[Event], out: str | Path, *, timeline: bool = 
     recorded as each article's ``dcterms:identifier``.
     """
     from kg.export.atomic import export_set
-    from kg.export.rdf import to_rdf, write_rdf
+    from kg.export.rdf_stream import STREAMED_FORMATS, write_streamed
     from kg.export.table import write_csv
 
     also = _formats(also)
-    graph = _with_digests(to_rdf(events), digests or {})
-    if keep is not None:
-        graph += keep
     out = Path(out)
     with export_set(out, EXPORT_FILES, **lock) as stage:
-        write_rdf(graph, stage.path("kg.ttl"))
+        # kg.ttl (and kg.nt) stream from the events; only TriG and JSON-LD need a whole Graph
+        streamed = {"turtle": stage.path("kg.ttl")}
+        streamed.update({f: stage.path(EXTRA_FORMATS[f]) for f in also if f in STREAMED_FORMATS})
+        write_streamed(events, streamed, digests=digests, keep=keep)
         write_csv(events, stage.path("events.csv"))
+        graph = None
         for fmt in also:
             if fmt == "graphml":
                 from kg.export.graphml import write_graphml
                 from kg.graph import build_graph
 
                 write_graphml(build_graph(events), stage.path(EXTRA_FORMATS[fmt]))
-            else:
+            elif fmt not in STREAMED_FORMATS:
+                from kg.export.rdf import to_rdf, write_rdf
+
+                if graph is None:
+                    graph = _with_digests(to_rdf(events), digests or {})
+                    if keep is not None:
+                        graph += keep
                 write_rdf(graph, stage.path(EXTRA_FORMATS[fmt]), format=fmt)
         if timeline:
             from kg.export.timeline import timeline_svg, write_timeline

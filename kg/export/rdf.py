@@ -1,7 +1,8 @@
 """Export events as RDF that answers the contract of DESIGN.md with no inference (SEM, PROV-O,
 SKOS, GeoSPARQL/WGS84 and our ckg: terms), and write it atomically. Reading an export back is
 kg.export.rdf_read (``events_from_rdf``, re-exported here); which term states which model field
-is the one table of kg.export.rdf_terms.
+is the one table of kg.export.rdf_terms. kg.ttl and kg.nt are written from :func:`describe`
+in chunks by kg.export.rdf_stream, with no Graph of the whole export.
 
 IRIs come from record ids only (``ID["event/" + id]`` with the id percent-encoded), so the
 same input gives the same IRIs on every run.
@@ -9,14 +10,15 @@ same input gives the same IRIs on every run.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import os
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import get_args
+from typing import Protocol, get_args
 from urllib.parse import urlsplit
 
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
@@ -33,9 +35,10 @@ from kg.export.rdf_terms import (ACTOR_TYPE, CONFIDENCE_TERMS, LINK_RELATIONS, L
 from kg.export.rdf_terms import term as T
 from kg.model import (BASES, MODALITIES, PRECISIONS, Actor, ActorType, Event, Evidence, Place,
                       PlaceType, TimeSpan)
-from kg.vocab import CAMEO, CKG, GEO, OWL, PREFIXES, PROV, RDF, RDFS, SEM, SKOS, WGS84, XSD
+from kg.vocab import (CAMEO, CKG, DCTERMS, GEO, OWL, PREFIXES, PROV, RDF, RDFS, SEM, SKOS, WGS84,
+                      XSD)
 
-__all__ = ["to_rdf", "write_rdf", "events_from_rdf", "event_iri", "actor_iri", "place_iri",
+__all__ = ["to_rdf", "describe", "write_rdf", "events_from_rdf", "event_iri", "actor_iri", "place_iri",
            "article_iri", "FORMATS", "LINK_RELATIONS", "CONFIDENCE_TERMS"]
 
 FORMATS: tuple[str, ...] = ("turtle", "trig", "json-ld", "nt")
@@ -45,8 +48,13 @@ _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]')
 _EXTRA_PREFIXES = {"actortype": str(ACTOR_TYPE), "placetype": str(PLACE_TYPE)}
 
 
+class _Sink(Protocol):
+    def add(self, triple: tuple[Node, Node, Node]) -> object: ...
+
+
 # --- literals ----------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)  # confidences, Goldstein values and dates repeat: Literal() is slow
 def _decimal(value: float) -> Literal:
     if not math.isfinite(value):
         raise ExportError(f"{value!r} cannot be written as an xsd:decimal: expected a finite "
@@ -55,6 +63,7 @@ def _decimal(value: float) -> Literal:
     return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
 
 
+@functools.lru_cache(maxsize=4096)
 def _date(d: dt.date) -> Literal:
     return Literal(d.isoformat(), datatype=XSD.date)
 
@@ -81,8 +90,21 @@ def _url_term(url: str) -> Node:
     except ValueError:
         return Literal(url)
     if parts.scheme in ("http", "https") and parts.netloc and not _NOT_IN_IRI.search(url):
-        return URIRef(url)
+        return URIRef(url) if _valid_iri(url) else Literal(url)
     return Literal(url)
+
+
+@functools.lru_cache(maxsize=1024)
+def _valid_iri(iri: str) -> bool:
+    """Whether Oxigraph (RFC 3987) takes ``iri``: rdflib takes more (U+FFF0, bad %-escapes),
+    which would make a file strict readers refuse."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 # --- events -> RDF -----------------------------------------------------------------------------
@@ -95,6 +117,16 @@ def to_rdf(events: Iterable[Event]) -> Graph:
     relation is not one the contract knows (the message names the event and the valid values).
     """
     g = Graph(bind_namespaces="none")
+    describe(events, g)
+    _bind_used(g)
+    return g
+
+
+def describe(events: Iterable[Event], g: _Sink, digests: Mapping[str, str] | None = None,
+             after_event: Callable[[], None] | None = None) -> None:
+    """Add the triples of :func:`to_rdf` to ``g`` (anything with ``add(triple)``), event by event
+    (``after_event`` is called after each one's triples), then actors, places, articles (each
+    with its text's digest from ``digests`` as ``dcterms:identifier``) and SKOS concepts."""
     actors: dict[str, Actor] = {}
     places: dict[str, Place] = {}
     articles: dict[str, Evidence] = {}
@@ -111,18 +143,21 @@ def to_rdf(events: Iterable[Event]) -> Graph:
             places[place.id] = _merge_place(places.get(place.id), place)
         for evd in ev.evidence:
             articles[evd.article_id] = _merge_article(articles.get(evd.article_id), evd)
+        if after_event is not None:
+            after_event()
     for actor in actors.values():
         _add_actor(g, actor, actors)
     for place in places.values():
         _add_place(g, place, places)
     for evd in articles.values():
         _add_article(g, evd)
-    g += skos_subset(codes)
-    _bind_used(g)
-    return g
+        if digests and evd.article_id in digests:
+            g.add((article_iri(evd.article_id), DCTERMS.identifier, Literal(digests[evd.article_id])))
+    for triple in skos_subset(codes):
+        g.add(triple)
 
 
-def _add_event(g: Graph, ev: Event) -> str:
+def _add_event(g: _Sink, ev: Event) -> str:
     e = event_iri(ev.id)
     try:
         code = lookup(ev.cameo)
@@ -202,7 +237,7 @@ def _time_stamps(t: TimeSpan) -> list[tuple[URIRef, Literal]]:
     return [(SEM.hasBeginTimeStamp, first), (SEM.hasEndTimeStamp, last)]
 
 
-def _add_time(g: Graph, e: URIRef, t: TimeSpan) -> None:
+def _add_time(g: _Sink, e: URIRef, t: TimeSpan) -> None:
     if t.start is None:
         precision, basis = "unknown", "unknown"
     else:
@@ -247,7 +282,7 @@ def _merge_article(old: Evidence | None, new: Evidence) -> Evidence:
                     old.url or new.url, old.title or new.title, old.published or new.published)
 
 
-def _add_type_concept(g: Graph, ns: Namespace, kind: URIRef, value: str, label: str) -> URIRef:
+def _add_type_concept(g: _Sink, ns: Namespace, kind: URIRef, value: str, label: str) -> URIRef:
     iri = ns[value]
     scheme = URIRef(str(ns))
     g.add((scheme, RDF.type, SKOS.ConceptScheme))
@@ -260,13 +295,13 @@ def _add_type_concept(g: Graph, ns: Namespace, kind: URIRef, value: str, label: 
     return iri
 
 
-def _add_reference(g: Graph, iri: URIRef, kind: URIRef, ident: str) -> None:
+def _add_reference(g: _Sink, iri: URIRef, kind: URIRef, ident: str) -> None:
     """An affiliation or country that is not itself described still gets a type and a label."""
     g.add((iri, RDF.type, kind))
     g.add((iri, RDFS.label, Literal(_humanize(ident))))
 
 
-def _add_named(g: Graph, iri: URIRef, what: str, record: Actor | Place, types: tuple[URIRef, ...],
+def _add_named(g: _Sink, iri: URIRef, what: str, record: Actor | Place, types: tuple[URIRef, ...],
                allowed: tuple[str, ...], type_ns: Namespace, type_class: URIRef, type_prop: URIRef,
                scheme: str) -> None:
     """What actors and places share: classes, a label, aliases, a typed concept, a Wikidata link."""
@@ -282,7 +317,7 @@ def _add_named(g: Graph, iri: URIRef, what: str, record: Actor | Place, types: t
         g.add((iri, OWL.sameAs, URIRef(WIKIDATA + record.wikidata)))
 
 
-def _add_actor(g: Graph, actor: Actor, known: dict[str, Actor]) -> None:
+def _add_actor(g: _Sink, actor: Actor, known: dict[str, Actor]) -> None:
     a = actor_iri(actor.id)
     _add_named(g, a, "actor", actor, (SEM.Actor,), get_args(ActorType), ACTOR_TYPE, SEM.ActorType,
                SEM.actorType, "actor types")
@@ -292,7 +327,7 @@ def _add_actor(g: Graph, actor: Actor, known: dict[str, Actor]) -> None:
             _add_reference(g, actor_iri(actor.affiliation), SEM.Actor, actor.affiliation)
 
 
-def _add_place(g: Graph, place: Place, known: dict[str, Place]) -> None:
+def _add_place(g: _Sink, place: Place, known: dict[str, Place]) -> None:
     p = place_iri(place.id)
     _add_named(g, p, "place", place, (SEM.Place, GEO.Feature), get_args(PlaceType), PLACE_TYPE,
                SEM.PlaceType, SEM.placeType, "place types")
@@ -313,7 +348,7 @@ def _add_place(g: Graph, place: Place, known: dict[str, Place]) -> None:
         g.add((p, OWL.sameAs, URIRef(f"https://sws.geonames.org/{int(place.geonames)}/")))
 
 
-def _add_article(g: Graph, evd: Evidence) -> None:
+def _add_article(g: _Sink, evd: Evidence) -> None:
     art = article_iri(evd.article_id)
     g.add((art, RDF.type, T("Evidence.article_id.article")))
     g.add((art, RDF.type, PROV.Entity))

@@ -1,0 +1,169 @@
+"""Write kg.ttl (and kg.nt) straight from the events, a few thousand events at a time, with no
+rdflib Graph of the whole export: the triples of :func:`kg.export.rdf.describe` go in chunks
+through Oxigraph's serializers (Rust, about ten times rdflib's speed), so memory stays bounded by
+a chunk and the time is linear. The file parses back isomorphic to ``to_rdf(events)`` (plus the
+digests and kept triples), with the prefixes rdflib's own Turtle would declare.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import ExportError
+from kg.export.atomic import atomic_write
+from kg.model import Event
+from kg.vocab import ID, PREFIXES, RDF
+
+__all__ = ["write_streamed", "STREAMED_FORMATS"]
+
+STREAMED_FORMATS = ("turtle", "nt")
+_CHUNK = 50_000  # triples held before a chunk is written out
+_TYPE = str(RDF.type)
+_ID = str(ID)
+
+
+def _prefixes() -> dict[str, str]:
+    from kg.export.rdf import _EXTRA_PREFIXES
+
+    # id: is never a prefix (its IRIs all hold a "/" after it: rdflib's Turtle writes them whole)
+    return {p: ns for p, ns in sorted({**PREFIXES, **_EXTRA_PREFIXES}.items()) if p != "id"}
+
+
+class _Chunks:
+    """A sink for :func:`kg.export.rdf.describe` that writes each chunk of triples (sorted by
+    subject, duplicates dropped) as a Turtle body and/or N-Triples, and notes the prefixes the
+    Turtle uses."""
+
+    def __init__(self, body: IO[bytes] | None, nt: IO[bytes] | None) -> None:
+        import pyoxigraph as ox
+
+        self.ox, self.body, self.nt = ox, body, nt
+        self.prefixes = _prefixes()
+        self.used: set[str] = set()
+        self.triples: dict[tuple[Node, Node, Node], None] = {}
+        self.iris: dict[str, Any] = {}
+        self.bnodes: dict[BNode, Any] = {}
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self.triples[triple] = None
+
+    def after_event(self) -> None:
+        if len(self.triples) >= _CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.triples:
+            return
+        ox = self.ox
+        order = sorted(self.triples, key=_order)
+        chunk = [ox.Triple(self._term(s), self._predicate(p), self._term(o)) for s, p, o in order]
+        self.triples.clear()
+        self.iris.clear()
+        if self.body is not None:
+            data = ox.serialize(chunk, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes)
+            self.body.write(_strip_prefixes(data) + b"\n")
+        if self.nt is not None:
+            ox.serialize(chunk, self.nt, format=ox.RdfFormat.N_TRIPLES)
+
+    def _iri(self, iri: str) -> Any:
+        node = self.iris.get(iri)
+        if node is None:
+            try:
+                node = self.iris[iri] = self.ox.NamedNode(iri)
+            except ValueError as err:
+                raise ExportError(f"<{iri}> is not an IRI ({err}); fix or remove the triples "
+                                  f"that hold it") from None
+            if not iri.startswith(_ID):
+                self.used.update(p for p, ns in self.prefixes.items() if iri.startswith(ns))
+        return node
+
+    def _predicate(self, p: Node) -> Any:
+        iri = str(p)
+        if iri == _TYPE:  # written "a": no prefix for it
+            return self.iris.get(iri) or self.ox.NamedNode(iri)
+        return self._iri(iri)
+
+    def _term(self, t: Node) -> Any:
+        if isinstance(t, URIRef):
+            return self._iri(str(t))
+        if isinstance(t, Literal):
+            if t.language:
+                return self.ox.Literal(str(t), language=t.language)
+            if t.datatype is not None:
+                return self.ox.Literal(str(t), datatype=self._iri(str(t.datatype)))
+            return self.ox.Literal(str(t))
+        if isinstance(t, BNode):
+            node = self.bnodes.get(t)
+            if node is None:
+                try:
+                    node = self.ox.BlankNode(str(t))
+                except ValueError:  # an id Oxigraph does not take: a fresh one, the same each time
+                    node = self.ox.BlankNode()
+                self.bnodes[t] = node
+            return node
+        raise ExportError(f"cannot write the RDF term {t!r} ({type(t).__name__})")
+
+    def header(self) -> bytes:
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items()
+                       if p in self.used).encode() + (b"\n" if self.used else b"")
+
+
+def _order(t: tuple[Node, Node, Node]) -> tuple[str, bool, str, bool, str, str]:
+    """Subjects, then "a" first and the other predicates, then objects, as rdflib's Turtle has
+    them: the same file on every run, each subject's and predicate's lines together."""
+    s, p, o = t
+    ps = str(p)
+    if isinstance(o, Literal):
+        return str(s), ps != _TYPE, ps, True, str(o), f"{o.datatype or ''}@{o.language or ''}"
+    return str(s), ps != _TYPE, ps, False, str(o), ""
+
+
+def _strip_prefixes(data: bytes) -> bytes:
+    pos = 0
+    while data.startswith(b"@prefix ", pos):
+        pos = data.index(b"\n", pos) + 1
+    return data[pos:]
+
+
+def write_streamed(events: Iterable[Event], paths: Mapping[str, str | os.PathLike[str]], *,
+                   digests: Mapping[str, str] | None = None, keep: Graph | None = None) -> list[Path]:
+    """Write the RDF of ``events`` (what :func:`kg.export.rdf.to_rdf` gives, plus each article's
+    digest from ``digests`` and the ``keep`` triples) to ``paths`` (format -> path, formats of
+    :data:`STREAMED_FORMATS`), each file atomically. Returns the paths written."""
+    from kg.export.rdf import describe
+
+    unknown = set(paths) - set(STREAMED_FORMATS)
+    if unknown:
+        raise ExportError(f"cannot stream the RDF format {sorted(unknown)[0]!r}; use "
+                          f"{' or '.join(STREAMED_FORMATS)}")
+    with contextlib.ExitStack() as stack:
+        body = ttl = nt = None
+        if "turtle" in paths:
+            ttl = Path(paths["turtle"])
+            ttl.parent.mkdir(parents=True, exist_ok=True)
+            body = stack.enter_context(tempfile.TemporaryFile(dir=ttl.parent, prefix=".kg-body-"))
+        if "nt" in paths:
+            nt = stack.enter_context(atomic_write(paths["nt"], "wb"))
+        sink = _Chunks(body, nt)
+        describe(events, sink, digests, after_event=sink.after_event)
+        for triple in keep if keep is not None else ():
+            sink.add(triple)
+        sink.flush()
+        if body is not None and ttl is not None:
+            body.seek(0)
+            try:
+                with atomic_write(ttl, "wb") as f:
+                    f.write(sink.header())
+                    shutil.copyfileobj(body, f, 1 << 20)
+            except OSError as err:
+                raise ExportError(f"{ttl}: cannot write ({err.strerror or err}); check the "
+                                  f"folder's permissions and free space") from err
+    return [Path(p) for p in paths.values()]

@@ -151,7 +151,7 @@ def write_streamed(events: Iterable[Event], paths: Mapping[str, str | os.PathLik
             ttl.parent.mkdir(parents=True, exist_ok=True)
             body = stack.enter_context(tempfile.TemporaryFile(dir=ttl.parent, prefix=".kg-body-"))
         if "nt" in paths:
-            nt = stack.enter_context(atomic_write(paths["nt"], "wb"))
+            nt = stack.enter_context(atomic_write(Path(paths["nt"]), "wb"))
         sink = _Chunks(body, nt)
         describe(events, sink, digests, after_event=sink.after_event)
         for triple in keep if keep is not None else ():

@@ -341,7 +341,6 @@ class Code:
 
     STATEMENT = "010"
     OPTIMISTIC_COMMENT = "013"
-    DENY = "016"
     MEDIATE = "045"
     PROVIDE_AID = "070"
     MAKE_VISIT = "042"
@@ -426,7 +425,7 @@ def threat_code(code: str) -> str | None:
     """
     if code[:2] in VIOLENT_ROOTS | {Root.FORCE_POSTURE}:
         return "138"  # threaten with military force
-    if code.startswith("164"):
+    if code.startswith(Code.HALT_NEGOTIATIONS):
         return "134"  # threaten to halt negotiations
     if code.startswith("163"):
         return "1312"  # threaten with sanctions

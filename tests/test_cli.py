@@ -24,17 +24,12 @@ from kg.cli import EXIT_PARTIAL, cli
 from kg.pipeline import text_digest
 from kg.export.atomic import LOCK
 from kg.errors import ExportError
+from articles import ARMENIA, YEMEN
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "easter-truce.txt"
 OUTPUTS = {"kg.ttl", "timeline.html", "events.csv"}
 
-YEMEN = ("ADEN, March 4 (AP) - Yemen's Houthi rebels fired two anti-ship missiles at a "
-         "Liberian-flagged tanker in the Gulf of Aden on Saturday, the U.S. military's Central "
-         "Command said.\n")
-ARMENIA = ("YEREVAN, Aug 9 (Reuters) - Armenia and Azerbaijan signed a peace declaration at the "
-           "White House on Friday, and Armenian Prime Minister Nikol Pashinyan said the two "
-           "countries would open their border to trade.\n")
 LIBYA = ("TRIPOLI (Reuters) - Rival armed groups clashed in the south of the Libyan capital "
          "overnight on Monday, residents said, and the U.N. mission urged both sides to halt "
          "the fighting.\n")

@@ -21,15 +21,10 @@ from kg.errors import ArticleError, InputError
 from kg.ingest import read_articles
 from kg.model import Event
 from kg.pipeline import Settings, build
+from articles import ARMENIA, YEMEN
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "easter-truce.txt"
-YEMEN = ("ADEN, March 4 (AP) - Yemen's Houthi rebels fired two anti-ship missiles at a "
-         "Liberian-flagged tanker in the Gulf of Aden on Saturday, the U.S. military's Central "
-         "Command said.\n")
-ARMENIA = ("YEREVAN, Aug 9 (Reuters) - Armenia and Azerbaijan signed a peace declaration at the "
-           "White House on Friday, and Armenian Prime Minister Nikol Pashinyan said the two "
-           "countries would open their border to trade.\n")
 # Words that make no event, for the lines that must be read but add nothing.
 CALM = "the weather in the hills stayed mild and the farmers brought in the late harvest"
 

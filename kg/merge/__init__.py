@@ -33,10 +33,6 @@ class Decision:
     reason: str
 
 
-def _family(code: str) -> str:
-    return codebook.coreference_family(code)
-
-
 def _bounds(t: TimeSpan) -> tuple[dt.date, dt.date] | None:
     if t.start is None:
         return None
@@ -126,7 +122,7 @@ def _places_agree(a: Event, b: Event) -> bool:
 
 def corefer(a: Event, b: Event) -> Decision:
     """Decide whether ``a`` and ``b`` report the same real event, and say why."""
-    if _family(a.cameo) != _family(b.cameo):
+    if codebook.coreference_family(a.cameo) != codebook.coreference_family(b.cameo):
         return Decision(False, f"types differ ({a.cameo} vs {b.cameo})")
     if (a.modality == "negated") != (b.modality == "negated") or \
             (a.modality == "conditional") != (b.modality == "conditional"):
@@ -144,7 +140,8 @@ def corefer(a: Event, b: Event) -> Decision:
         return Decision(False, "places differ")
     if _shares_actor(a, b):
         shared = sorted(_actor_keys(a) & _actor_keys(b)) or ["an affiliated actor"]
-        return Decision(True, f"same type family {_family(a.cameo)}, overlapping time "
+        family = codebook.coreference_family(a.cameo)
+        return Decision(True, f"same type family {family}, overlapping time "
                               f"{_fmt(a.time)} ~ {_fmt(b.time)}, shared participant {', '.join(shared)}")
     if bare:
         # a bare mention ("the talks", "marched through Yerevan") joins the event of the same
@@ -358,7 +355,7 @@ def _merge_pass(events: list[Event], keep: frozenset[str]) -> list[Event]:
     clusters: list[_Cluster] = []
     index: dict[tuple[str, tuple[str, int]], set[int]] = {}  # (family, key) -> cluster numbers
     for ev in events:
-        fam = _family(ev.cameo)
+        fam = codebook.coreference_family(ev.cameo)
         cands = sorted({ci for k in _keys(ev, _SLACK) for ci in index.get((fam, k), ())})
         target, decision = None, None
         for ci in cands:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from kg.codebook import Code, is_violent
 from kg.extract.frame import Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
-from kg.extract.roles import accusation, nominal_roles, participants_of, verbal_roles
+from kg.extract.roles import accusation, participants_of
+from kg.extract.speech import commitment, directive, evaluation_of, judged_roles, reported_events, reporter_of
 from kg.extract.syntax import subject_of, under
 from kg.model import EntityMention
 from kg.text import name_key
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["find_claims", "accused_claims", "reported_claims", "reporter_of", "statement"]
 
 _ACCUSED_PATH = {"pcomp", "pobj", "prep", "dobj", "conj"}
-_REPORTED_PATH = {"conj", "xcomp", "aux", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
 
 
 def find_claims(frame: SentenceFrame) -> SentenceFrame:
@@ -48,20 +48,6 @@ def accused_claims(draft: Draft, frame: SentenceFrame) -> Draft:
                    targets=draft.targets or tuple(accuser))
 
 
-def reporter_of(tok: "Token", words: WordClasses) -> "Token | None":
-    """The reporting verb whose clause holds ``tok`` ("... said [Y had attacked]"), if any."""
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return None
-        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in words["report_verb"]:
-            return cur.head
-        if cur.dep_ not in _REPORTED_PATH:
-            return None
-        cur = cur.head
-    return None
-
-
 def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
     """ "X's ministry said Armenian forces had fired on its positions": claimed by X, and an attack
     that names no victim is reported by its victim's side."""
@@ -85,8 +71,15 @@ def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
 
 def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     """A plain statement ("said", "confirmed", "told") is an event when a party with a public voice
-    makes it: a state, an organisation, a named official or spokesperson, not a passer-by. Saying
-    that another party used force names who is to blame: an accusation (112) against it."""
+    makes it: a state, an organisation, a named official or spokesperson, not a passer-by. What it
+    says types it: saying that another party used force names who is to blame (112); announcing
+    one's own future help or force commits (03) or threatens (13); judging an act reckless
+    criticises (111); telling a party to act demands (10) (kg.extract.speech)."""
+    draft = judged_roles(draft, frame)
+    if draft.cand.trigger.frame == "accuse" and not draft.targets:  # "blamed the attack on X"
+        return replace(draft, targets=tuple(accusation(draft.cand.token, frame.index, frame.res.words)[0]))
+    if draft.cand.trigger.frame == "speak":
+        return directive(draft, frame)
     if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
         return draft
     speakers = tuple(m for m in draft.sources if _public_voice(m, frame))
@@ -97,7 +90,14 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     if accused:
         cand = replace(draft.cand, cameo=Code.ACCUSE)
         return replace(draft, cand=cand, sources=speakers, targets=accused)
-    return replace(draft, sources=speakers)  # whom it was said to, where named ("informed Turkey")
+    tok = draft.cand.token
+    typed = commitment(tok, speakers, frame) or evaluation_of(tok, speakers, frame)
+    if typed:
+        code, targets = typed
+        return replace(draft, cand=replace(draft.cand, cameo=code), sources=speakers,
+                       targets=targets or draft.targets)
+    # whom it was said to, where named ("informed Turkey"), or whom it tells to act
+    return directive(replace(draft, sources=speakers), frame)
 
 
 def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:
@@ -130,13 +130,8 @@ def _private_title(m: EntityMention, frame: SentenceFrame) -> bool:
 def _accused_by_report(draft: Draft, speakers: tuple[EntityMention, ...],
                        frame: SentenceFrame) -> tuple[EntityMention, ...]:
     """The parties other than the speaker whom the reported clause says used force."""
-    words, tok = frame.res.words, draft.cand.token
     accused: list[EntityMention] = []
-    for i, c in frame.live():
-        reporter = reporter_of(c.token, words) if is_violent(c.cameo) and c.token.i != tok.i else None
-        if reporter is None or reporter.i != tok.i:
-            continue
-        inner = Draft(c, frame.anchors.get(i, c.token))
-        inner = verbal_roles(inner, frame) if c.verbal or c.trigger.pos == "ADJ" else nominal_roles(inner, frame)
-        accused += [m for m in inner.sources if m.label != "PRON" and m not in speakers and m not in accused]
+    for c, inner in reported_events(draft.cand.token, frame):
+        if is_violent(c.cameo):
+            accused += [m for m in inner.sources if m.label != "PRON" and m not in speakers and m not in accused]
     return tuple(accused)

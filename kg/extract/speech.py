@@ -1,0 +1,242 @@
+"""What a statement does, read from what it says: a party announcing its own future act commits
+to it ("said Washington would provide Kyiv with aid": an intent, 03) or threatens it ("said it
+would retaliate": 13); a statement that calls an act reckless or a crime criticises (111), one
+that calls it a sign of support praises (051); telling another party to act demands (10), and
+ordering one's own forces into operations is a show of force (15).
+
+The rules read the dependency structure: the speech verb, its clausal complement, the
+complement's auxiliaries and predicate; the words they need are classes of kg/data/words.tsv.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.codebook import Code, Root, has_root, intent_code, threat_code
+from kg.extract.frame import Candidate, Draft, SentenceFrame
+from kg.extract.roles import nominal_roles, participants_of, verbal_roles
+from kg.extract.syntax import conjuncts_of, subject_of
+from kg.lexicon import Trigger
+from kg.model import EntityMention
+from kg.temporal.tense import FUTURE_AUX
+from kg.text import name_key
+from kg.words import WordClasses
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["reporter_of", "reported_events", "commitment", "evaluation_of", "find_evaluations", "judged_roles",
+           "directive", "same_side"]
+
+# Dependencies that lead from a speech verb into what it reports.
+_CLAUSE = {"ccomp", "parataxis"}
+_REPORTED_PATH = {"conj", "xcomp", "aux", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
+# Predicates of a copular clause and of "called X Y".
+_PREDICATE = {"acomp", "attr", "oprd", "xcomp"}
+# "would" reports a future act in the past ("said it would retaliate").
+_FUTURE_IN_PAST = {"would", "'d"}
+
+
+def reporter_of(tok: "Token", words: WordClasses) -> "Token | None":
+    """The reporting verb whose clause holds ``tok`` ("... said [Y had attacked]"), if any."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in words["report_verb"]:
+            return cur.head
+        if cur.dep_ not in _REPORTED_PATH:
+            return None
+        cur = cur.head
+    return None
+
+
+def reported_events(verb: "Token", frame: SentenceFrame) -> Iterator[tuple[Candidate, Draft]]:
+    """The live candidates whose clause ``verb`` reports, each with its own roles."""
+    words = frame.res.words
+    for i, c in frame.live():
+        if c.token.i == verb.i:
+            continue
+        reporter = reporter_of(c.token, words)
+        if reporter is None or reporter.i != verb.i:
+            continue
+        inner = Draft(c, frame.anchors.get(i, c.token))
+        inner = verbal_roles(inner, frame) if c.verbal or c.trigger.pos == "ADJ" else nominal_roles(inner, frame)
+        yield c, inner
+
+
+def _future_act(tok: "Token") -> bool:
+    """ "will retaliate", "would provide": an act still to come, not denied."""
+    kids = list(tok.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    # an auxiliary, not a governing verb: "decided to withdraw" tells of a decision taken
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | _FUTURE_IN_PAST for c in kids)
+
+
+def commitment(verb: "Token", speakers: tuple[EntityMention, ...],
+               frame: SentenceFrame) -> tuple[str, tuple[EntityMention, ...]] | None:
+    """(code, targets) when the statement announces the speaker's own future act: help, a
+    release or a withdrawal is an intent (03), force, sanctions or a break a threat (13)."""
+    for cand, inner in reported_events(verb, frame):
+        if not _future_act(inner.anchor) or not same_side(inner.sources, speakers, frame):
+            continue
+        code = intent_code(cand.cameo) or threat_code(cand.cameo)
+        if code:
+            return code, tuple(m for m in inner.targets if m not in speakers)
+    return None
+
+
+def same_side(actors: tuple[EntityMention, ...], speakers: tuple[EntityMention, ...],
+              frame: SentenceFrame) -> bool:
+    """Do ``actors`` act for the speaker: "it", "we", the speaker itself, or the state the
+    speaker speaks for ("Biden said Washington would ...", "Russia's ministry said Russian
+    forces ...")?"""
+    if not actors or not speakers:
+        return False
+    texts = {name_key(s.text) for s in speakers}
+    if any(m.label == "PRON" or m in speakers or name_key(m.text) in texts for m in actors):
+        return True
+    mine = set().union(*(_sides(s, frame) for s in speakers))
+    return any(_sides(m, frame) & mine for m in actors)
+
+
+def _sides(m: EntityMention, frame: SentenceFrame) -> set[str]:
+    """The states and bodies a mention stands for, by its name, title words and the reference
+    tables: "Kremlin spokesman Dmitry Peskov" -> {russia}, "Joe Biden" -> {united-states}."""
+    ref = frame.res.reference
+    out: set[str] = set()
+    person = ref.people.by_key.get(ref.names.key(m.text))
+    if person is not None and person.affiliation:
+        out.add(person.affiliation)
+    org = ref.organisations.orgs.get(name_key(m.text))
+    if org is not None:
+        out |= {org.id} | ({org.affiliation} if org.affiliation else set())
+    phrase = m.context or m.text
+    for w in phrase.replace("'s", " ").replace("’s", " ").split():
+        country = ref.countries.for_name(w) or ref.countries.for_demonym(w)
+        if country is not None:
+            out.add(country.id)
+        seat = ref.organisations.seats.get(name_key(w))
+        if seat is not None:
+            out.add(seat.affiliation or seat.id)
+    capital = name_key(m.text)
+    out |= {c.id for c in ref.countries.by_iso.values() if c.capital and name_key(c.capital) == capital}
+    return out
+
+
+def _polarity(tok: "Token", words: WordClasses) -> str | None:
+    """ "reckless", "an act of genocide", "not helpful" -> "-"; "a sign of support" -> "+";
+    "was not reckless" -> None (denying a fault praises no one)."""
+    found = None
+    for t in tok.subtree:
+        low, lemma = t.lower_, t.lemma_.lower()
+        negated = any(c.dep_ == "neg" for c in (*t.children, *t.head.children))
+        if low in words["disapproval_word"] or lemma in words["disapproval_word"]:
+            return None if negated else "-"
+        if found is None and (low in words["approval_word"] or lemma in words["approval_word"]):
+            found = "-" if negated else "+"
+    return found
+
+
+def evaluation_of(verb: "Token", speakers: tuple[EntityMention, ...],
+                  frame: SentenceFrame) -> tuple[str, tuple[EntityMention, ...]] | None:
+    """ "X said the intercept was reckless": a statement whose clause judges an act or a party
+    negatively criticises (111) whom it judges."""
+    words = frame.res.words
+    for clause in (c for c in verb.children if c.dep_ in _CLAUSE):
+        if clause.lemma_ != "be":
+            continue
+        preds = [p for c in conjuncts_of(clause) for p in c.children if p.dep_ in {"acomp", "attr"}]
+        if any(_polarity(p, words) == "-" for p in preds):
+            judged = _judged(subject_of(clause)[0], frame)
+            return Code.CRITICIZE, tuple(m for m in judged if m not in speakers)
+    return None
+
+
+def _judged(toks: list["Token"], frame: SentenceFrame) -> list[EntityMention]:
+    """The parties an evaluation is about: a party named, or the agent of an act named
+    ("Mali's expulsion of the mission", "the expulsion by Mali", "the Russian strikes")."""
+    index, words = frame.index, frame.res.words
+    out = participants_of(toks, index, words)
+    for t in toks:
+        cand = frame.candidates.get(t.i)
+        if cand is not None and not cand.verbal:
+            acts = nominal_roles(Draft(cand, frame.anchors.get(t.i, t)), frame).sources
+        else:
+            acts = tuple(participants_of([c for c in t.children if c.dep_ in {"poss", "amod", "compound"}],
+                                         index, words))
+        out += [m for m in acts if m not in out]
+    return out
+
+
+def find_evaluations(frame: SentenceFrame) -> SentenceFrame:
+    """ "France called the expulsion a grave mistake", "calling the visit a sign of support":
+    naming an act or a party with a judgement is criticising (111) or praising (051) it."""
+    words = frame.res.words
+    cands = dict(frame.candidates)
+    for tok in frame.sent:
+        if tok.pos_ != "VERB" or tok.i in cands or \
+                tok.lemma_.lower() not in words.union("naming_verb", "designation_verb"):
+            continue
+        if any(c.dep_ == "prt" or c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in {"for", "on"}
+               for c in tok.children):
+            continue  # "called for talks", "called on X": appeals, read elsewhere
+        # "called X a mistake", "described X as terrorism" (the "as" may hang on X)
+        heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        preds = [c for c in tok.children if c.dep_ in _PREDICATE] + \
+            [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+             for p in c.children if p.dep_ == "pobj"]
+        if not any(c.dep_ == "dobj" for c in tok.children):
+            continue
+        if tok.lemma_.lower() in words["designation_verb"]:
+            # "designated the militias as terrorist organisations": outlawing them coerces
+            if any(t.lower_ in words["outlaw_word"] for p in preds for t in p.subtree):
+                cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", Code.ADMINISTRATIVE_SANCTIONS, "act"),
+                                         Code.ADMINISTRATIVE_SANCTIONS)
+            continue
+        polarity = next((p for p in (_polarity(x, words) for x in preds) if p), None)
+        if polarity is None:
+            continue
+        code = Code.CRITICIZE if polarity == "-" else Code.PRAISE
+        cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", code, "judge"), code)
+    return replace(frame, candidates=cands)
+
+
+def judged_roles(draft: Draft, frame: SentenceFrame) -> Draft:
+    """Whom a judgement is about: the party named as its object, or the agent of the act."""
+    if draft.cand.trigger.frame != "judge":
+        return draft
+    kids = draft.cand.token.children
+    objs = [c for c in draft.cand.token.children if c.dep_ == "dobj"]
+    # "called the attacks Armenia's policy of ...": whose the judged act is, by the predicate
+    owners = [p for c in kids if c.dep_ in _PREDICATE for p in c.children if p.dep_ == "poss"]
+    judged = [m for m in _judged(objs, frame) + participants_of(owners, frame.index, frame.res.words)
+              if m not in draft.sources]
+    return replace(draft, targets=tuple(judged) or draft.targets)
+
+
+def directive(draft: Draft, frame: SentenceFrame) -> Draft:
+    """ "told the United States to withdraw its troops": telling a party to act is a demand (10);
+    "ordered the armed forces to carry out operations": sending one's own forces into action is
+    a show of force (15), whatever the operations are."""
+    tok, words = draft.cand.token, frame.res.words
+    lemma = tok.lemma_.lower()
+    if lemma not in words["directive_verb"]:
+        return draft
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    acts = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and
+            any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)]
+    if not objs or not acts:
+        return draft
+    if any(o.lower_ in words["force_noun"] or o.lemma_.lower() in words["force_noun"] for o in objs) and \
+            lemma in words["command_verb"]:
+        cand = replace(draft.cand, cameo=Code.FORCE_DEMONSTRATION)
+        return replace(draft, cand=cand, targets=tuple(participants_of(objs, frame.index, words)))
+    if has_root(draft.cand.cameo, Root.STATEMENT):
+        addressees = participants_of(objs, frame.index, words)
+        if addressees:
+            cand = replace(draft.cand, cameo=Code.DEMAND)
+            return replace(draft, cand=cand, targets=tuple(addressees))
+    return draft

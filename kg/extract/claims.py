@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.codebook import Code, is_violent
+from kg.codebook import SPEECH_ROOTS, Code, has_root, is_violent
 from kg.extract.frame import Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
 from kg.extract.roles import accusation, participants_of
-from kg.extract.speech import commitment, directive, evaluation_of, judged_roles, reported_events, reporter_of
+from kg.extract.speech import (act_beside, clauses_of, content_act, directive, future_act, judged_roles,
+                               reported_events, reporter_of, same_side)
 from kg.extract.syntax import subject_of, under
 from kg.model import EntityMention
 from kg.text import name_key
@@ -86,14 +87,22 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in draft.cand.token.children)
     if not speakers or passive:  # "Kashmir is claimed by both": no one speaks here
         return replace(draft, sources=(), targets=())
+    if any((c.trigger.frame in {"accuse", "judge"} or c.verbal and has_root(c.cameo, *SPEECH_ROOTS))
+           and same_side(inner.sources, speakers, frame) for c, inner in reported_events(draft.cand.token, frame)):
+        return replace(draft, sources=(), targets=())  # "'We hold X responsible,' Y said": one act
+    if any(c.trigger.frame == "judge" and c.token.head.i == draft.cand.token.i and c.token.dep_ in {"advcl", "conj"}
+           for _, c in frame.live()):
+        return replace(draft, sources=(), targets=())  # "confirmed the visit, calling it a sign of support"
     accused = _accused_by_report(draft, speakers, frame)
     if accused:
         cand = replace(draft.cand, cameo=Code.ACCUSE)
         return replace(draft, cand=cand, sources=speakers, targets=accused)
     tok = draft.cand.token
-    typed = commitment(tok, speakers, frame) or evaluation_of(tok, speakers, frame)
-    if typed:
-        code, targets = typed
+    typed = content_act(tok, speakers, frame)
+    if typed and len(clauses_of(tok)) > 1:  # says more than this: the statement and the act
+        draft = replace(draft, extra=draft.extra + (act_beside(tok, typed, speakers, frame),))
+    elif typed:
+        code, targets, _ = typed
         return replace(draft, cand=replace(draft.cand, cameo=code), sources=speakers,
                        targets=targets or draft.targets)
     # whom it was said to, where named ("informed Turkey"), or whom it tells to act
@@ -132,6 +141,8 @@ def _accused_by_report(draft: Draft, speakers: tuple[EntityMention, ...],
     """The parties other than the speaker whom the reported clause says used force."""
     accused: list[EntityMention] = []
     for c, inner in reported_events(draft.cand.token, frame):
-        if is_violent(c.cameo):
-            accused += [m for m in inner.sources if m.label != "PRON" and m not in speakers and m not in accused]
+        # "said Tehran would retaliate" is no report of a deed, "said its forces struck" no blame
+        if not is_violent(c.cameo) or future_act(inner.anchor) or same_side(inner.sources, speakers, frame):
+            continue
+        accused += [m for m in inner.sources if m.label != "PRON" and m not in speakers and m not in accused]
     return tuple(accused)

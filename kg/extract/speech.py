@@ -18,7 +18,10 @@ from kg.extract.frame import Candidate, Draft, SentenceFrame
 from kg.extract.roles import nominal_roles, participants_of, verbal_roles
 from kg.extract.syntax import conjuncts_of, subject_of
 from kg.lexicon import Trigger
-from kg.model import EntityMention
+from kg.extract.mentions import event_mention
+from kg.extract.modality import modality_of
+from kg.extract.timing import governing_time
+from kg.model import EntityMention, EventMention
 from kg.temporal.tense import FUTURE_AUX
 from kg.text import name_key
 from kg.words import WordClasses
@@ -27,8 +30,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["reporter_of", "reported_events", "commitment", "evaluation_of", "find_evaluations", "judged_roles",
-           "directive", "same_side"]
+           "directive", "same_side", "future_act", "blame_of",
+           "warning_of", "content_act", "act_beside", "clauses_of", "Typed"]
 
+# What a statement amounts to: its code, whom it is aimed at, and the clause that says so.
+Typed = tuple[str, tuple[EntityMention, ...], "Token"]
 # Dependencies that lead from a speech verb into what it reports.
 _CLAUSE = {"ccomp", "parataxis"}
 _REPORTED_PATH = {"conj", "xcomp", "aux", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
@@ -66,7 +72,7 @@ def reported_events(verb: "Token", frame: SentenceFrame) -> Iterator[tuple[Candi
         yield c, inner
 
 
-def _future_act(tok: "Token") -> bool:
+def future_act(tok: "Token") -> bool:
     """ "will retaliate", "would provide": an act still to come, not denied."""
     kids = list(tok.children)
     if any(c.dep_ == "neg" for c in kids):
@@ -76,15 +82,15 @@ def _future_act(tok: "Token") -> bool:
 
 
 def commitment(verb: "Token", speakers: tuple[EntityMention, ...],
-               frame: SentenceFrame) -> tuple[str, tuple[EntityMention, ...]] | None:
+               frame: SentenceFrame) -> Typed | None:
     """(code, targets) when the statement announces the speaker's own future act: help, a
     release or a withdrawal is an intent (03), force, sanctions or a break a threat (13)."""
     for cand, inner in reported_events(verb, frame):
-        if not _future_act(inner.anchor) or not same_side(inner.sources, speakers, frame):
+        if not future_act(inner.anchor) or not same_side(inner.sources, speakers, frame):
             continue
         code = intent_code(cand.cameo) or threat_code(cand.cameo)
         if code:
-            return code, tuple(m for m in inner.targets if m not in speakers)
+            return code, tuple(m for m in inner.targets if m not in speakers), cand.token
     return None
 
 
@@ -141,7 +147,7 @@ def _polarity(tok: "Token", words: WordClasses) -> str | None:
 
 
 def evaluation_of(verb: "Token", speakers: tuple[EntityMention, ...],
-                  frame: SentenceFrame) -> tuple[str, tuple[EntityMention, ...]] | None:
+                  frame: SentenceFrame) -> Typed | None:
     """ "X said the intercept was reckless": a statement whose clause judges an act or a party
     negatively criticises (111) whom it judges."""
     words = frame.res.words
@@ -151,7 +157,82 @@ def evaluation_of(verb: "Token", speakers: tuple[EntityMention, ...],
         preds = [p for c in conjuncts_of(clause) for p in c.children if p.dep_ in {"acomp", "attr"}]
         if any(_polarity(p, words) == "-" for p in preds):
             judged = _judged(subject_of(clause)[0], frame)
-            return Code.CRITICIZE, tuple(m for m in judged if m not in speakers)
+            return Code.CRITICIZE, tuple(m for m in judged if m not in speakers), clause
+    return None
+
+
+def _clauses(verb: "Token") -> list["Token"]:
+    """The clauses a speech verb reports, with their coordinated clauses."""
+    return [c for clause in verb.children if clause.dep_ in _CLAUSE for c in conjuncts_of(clause)]
+
+
+def _modal_future(tok: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | _FUTURE_IN_PAST for c in tok.children)
+
+
+def content_act(verb: "Token", speakers: tuple[EntityMention, ...], frame: SentenceFrame) -> Typed | None:
+    """What the clause a statement reports makes of it: blame or a claim of responsibility, a
+    commitment or threat of one's own future act, a warning, a judgement; None for plain news."""
+    return blame_of(verb, speakers, frame) or commitment(verb, speakers, frame) or \
+        warning_of(verb, speakers, frame) or evaluation_of(verb, speakers, frame)
+
+
+def act_beside(verb: "Token", typed: Typed, speakers: tuple[EntityMention, ...], frame: SentenceFrame) -> EventMention:
+    """The typed act of one clause of a statement that says more ("is not interested in a war,
+    but will not hesitate to act"): an event beside the statement, on the clause's words."""
+    code, targets, clause = typed
+    times = governing_time(verb, frame.time_at) or frame.fallback
+    return event_mention(frame.article_id, code, clause, frame.sent, sources=speakers, targets=targets,
+                         times=times, modality=modality_of(verb, bool(frame.time_at.get(verb.i)), frame.res.words),
+                         anchor=verb, headline=frame.headline, confidence=0.6)
+
+
+def clauses_of(verb: "Token") -> list["Token"]:
+    """The clauses a speech verb reports, with their coordinated clauses."""
+    return _clauses(verb)
+
+
+def blame_of(verb: "Token", speakers: tuple[EntityMention, ...],
+             frame: SentenceFrame) -> Typed | None:
+    """ "said Kyiv bears full responsibility for the shelling": an accusation (112) of Kyiv;
+    "said it was responsible": the speaker's side claims the act (015), or denies it (016)."""
+    words = frame.res.words
+    for clause in _clauses(verb):
+        objs = [c for c in clause.children if c.dep_ in {"dobj", "acomp", "attr"}]
+        if clause.lemma_.lower() not in words["bear_verb"] | {"be"} or \
+                not any(o.lemma_.lower() in words["responsibility_word"] for o in objs):
+            continue
+        parties = tuple(participants_of(subject_of(clause)[0], frame.index, words))
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if not parties:
+            continue
+        if same_side(parties, speakers, frame):
+            return (Code.DENY_RESPONSIBILITY if negated else Code.CLAIM_RESPONSIBILITY), (), clause
+        if not negated:
+            return Code.ACCUSE, tuple(m for m in parties if m not in speakers), clause
+    return None
+
+
+def warning_of(verb: "Token", speakers: tuple[EntityMention, ...],
+               frame: SentenceFrame) -> Typed | None:
+    """ "said the strikes will not go unanswered", "will not hesitate to act", "would pose a
+    great danger to the captives": a warning, a threat (13) to whom the clause names."""
+    words = frame.res.words
+    for clause in _clauses(verb):
+        if not _modal_future(clause):
+            continue
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        said = [clause] + [c for c in clause.children if c.dep_ in _PREDICATE]
+        litotes = negated and any(t.lemma_.lower() in words["unanswered_word"] or t.lower_ in words["unanswered_word"]
+                                  for t in said)
+        # "the strikes will not go unanswered" aims at whose strikes they are; "we will not
+        # hesitate" names who acts, not at whom
+        danger = not negated and clause.lemma_.lower() in words["pose_verb"] and \
+            any(c.dep_ == "dobj" and c.lemma_.lower() in words["danger_noun"] for c in clause.children)
+        if litotes or danger:
+            unanswered = [p for p in clause.children if p.dep_ in _PREDICATE and p.lower_ in words["unanswered_word"]]
+            aimed = _judged(subject_of(clause)[0], frame) if unanswered else []
+            return Code.THREATEN, tuple(m for m in aimed if not same_side((m,), speakers, frame)), clause
     return None
 
 
@@ -178,7 +259,7 @@ def find_evaluations(frame: SentenceFrame) -> SentenceFrame:
     cands = dict(frame.candidates)
     for tok in frame.sent:
         if tok.pos_ != "VERB" or tok.i in cands or \
-                tok.lemma_.lower() not in words.union("naming_verb", "designation_verb"):
+                tok.lemma_.lower() not in words.union("naming_verb", "designation_verb", "hold_verb"):
             continue
         if any(c.dep_ == "prt" or c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in {"for", "on"}
                for c in tok.children):
@@ -188,6 +269,12 @@ def find_evaluations(frame: SentenceFrame) -> SentenceFrame:
         preds = [c for c in tok.children if c.dep_ in _PREDICATE] + \
             [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
              for p in c.children if p.dep_ == "pobj"]
+        if tok.lemma_.lower() in words["hold_verb"]:
+            # "we hold the enemy fully responsible for this aggression": blaming it (112)
+            if any(p.lemma_.lower() in words["responsibility_word"] for p in _predicates(tok)) and \
+                    not any(c.dep_ == "neg" for c in tok.children):
+                cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", Code.ACCUSE, "judge"), Code.ACCUSE)
+            continue
         if not any(c.dep_ == "dobj" for c in tok.children):
             continue
         if tok.lemma_.lower() in words["designation_verb"]:
@@ -204,14 +291,22 @@ def find_evaluations(frame: SentenceFrame) -> SentenceFrame:
     return replace(frame, candidates=cands)
 
 
+def _predicates(tok: "Token") -> list["Token"]:
+    """What a naming or holding verb says of its object: "called it [a mistake]", "held X
+    [responsible]" (the parser may make the small clause a ccomp)."""
+    return [c for c in tok.children if c.dep_ in _PREDICATE or c.dep_ == "ccomp" and c.pos_ == "ADJ"]
+
+
 def judged_roles(draft: Draft, frame: SentenceFrame) -> Draft:
     """Whom a judgement is about: the party named as its object, or the agent of the act."""
     if draft.cand.trigger.frame != "judge":
         return draft
-    kids = draft.cand.token.children
-    objs = [c for c in draft.cand.token.children if c.dep_ == "dobj"]
+    preds = _predicates(draft.cand.token)
+    # "held [the enemy responsible]": the judged may be the predicate's own subject
+    objs = [c for c in draft.cand.token.children if c.dep_ == "dobj"] + \
+        [s for p in preds for s in p.children if s.dep_ == "nsubj"]
     # "called the attacks Armenia's policy of ...": whose the judged act is, by the predicate
-    owners = [p for c in kids if c.dep_ in _PREDICATE for p in c.children if p.dep_ == "poss"]
+    owners = [s for p in preds for s in p.children if s.dep_ == "poss"]
     judged = [m for m in _judged(objs, frame) + participants_of(owners, frame.index, frame.res.words)
               if m not in draft.sources]
     return replace(draft, targets=tuple(judged) or draft.targets)

@@ -74,6 +74,10 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "mass_violence": "mass",
     "coreference": "coref",
     "no_event": "none",
+    "speech_commitment": "vow",
+    "speech_judgement": "judge",
+    "speech_directive": "dir",
+    "speech_warning": "warn",
 }
 _ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 _SAME_KIND = (frozenset({"18", "19", "20"}), frozenset({"16", "17"}),

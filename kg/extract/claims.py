@@ -10,8 +10,8 @@ from kg.codebook import SPEECH_ROOTS, Code, has_root, is_violent
 from kg.extract.frame import Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
 from kg.extract.roles import accusation, participants_of
-from kg.extract.speech import (act_beside, clauses_of, content_act, directive, future_act, judged_roles,
-                               reported_events, reporter_of, same_side)
+from kg.extract.speech import (act_beside, clauses_of, content_act, directive, first_person, future_act, judged_roles,
+                               reported_events, reporter_of, same_side, warning_of)
 from kg.extract.syntax import subject_of, under
 from kg.model import EntityMention
 from kg.text import name_key
@@ -61,6 +61,8 @@ def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
     sources, targets = draft.sources, draft.targets
     claimed_by = tuple(m for m in participants_of(subject_of(reporter)[0], frame.index, words)
                        if m not in sources)
+    if not sources and first_person(draft.anchor):  # "'We hold X responsible,' the ministry said"
+        return replace(draft, sources=claimed_by)
     if is_violent(draft.cand.cameo) and sources and not targets:
         targets = claimed_by
     extra = draft.extra
@@ -88,17 +90,19 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     if not speakers or passive:  # "Kashmir is claimed by both": no one speaks here
         return replace(draft, sources=(), targets=())
     if any((c.trigger.frame in {"accuse", "judge"} or c.verbal and has_root(c.cameo, *SPEECH_ROOTS))
-           and same_side(inner.sources, speakers, frame) for c, inner in reported_events(draft.cand.token, frame)):
+           and (same_side(inner.sources, speakers, frame) or first_person(c.token))
+           for c, inner in reported_events(draft.cand.token, frame)):
         return replace(draft, sources=(), targets=())  # "'We hold X responsible,' Y said": one act
     if any(c.trigger.frame == "judge" and c.token.head.i == draft.cand.token.i and c.token.dep_ in {"advcl", "conj"}
            for _, c in frame.live()):
         return replace(draft, sources=(), targets=())  # "confirmed the visit, calling it a sign of support"
-    accused = _accused_by_report(draft, speakers, frame)
+    tok = draft.cand.token
+    warned = warning_of(tok, speakers, frame)  # "said the raid would pose a danger to ...": a warning
+    accused = () if warned else _accused_by_report(draft, speakers, frame)
     if accused:
         cand = replace(draft.cand, cameo=Code.ACCUSE)
         return replace(draft, cand=cand, sources=speakers, targets=accused)
-    tok = draft.cand.token
-    typed = content_act(tok, speakers, frame)
+    typed = warned or content_act(tok, speakers, frame)
     if typed and len(clauses_of(tok)) > 1:  # says more than this: the statement and the act
         draft = replace(draft, extra=draft.extra + (act_beside(tok, typed, speakers, frame),))
     elif typed:

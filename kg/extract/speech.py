@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["reporter_of", "reported_events", "commitment", "evaluation_of", "find_evaluations", "judged_roles",
-           "directive", "same_side", "future_act", "blame_of",
+           "directive", "same_side", "first_person", "future_act", "blame_of",
            "warning_of", "content_act", "act_beside", "clauses_of", "Typed"]
 
 # What a statement amounts to: its code, whom it is aimed at, and the clause that says so.
@@ -92,6 +92,11 @@ def commitment(verb: "Token", speakers: tuple[EntityMention, ...],
         if code:
             return code, tuple(m for m in inner.targets if m not in speakers), cand.token
     return None
+
+
+def first_person(tok: "Token") -> bool:
+    """ "We hold X responsible", "I have ordered": the speaker acts, whoever reports it."""
+    return any(s.lower_ in {"we", "i"} for s in subject_of(tok)[0])
 
 
 def same_side(actors: tuple[EntityMention, ...], speakers: tuple[EntityMention, ...],
@@ -265,8 +270,12 @@ def find_evaluations(frame: SentenceFrame) -> SentenceFrame:
                for c in tok.children):
             continue  # "called for talks", "called on X": appeals, read elsewhere
         # "called X a mistake", "described X as terrorism" (the "as" may hang on X)
-        heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-        preds = [c for c in tok.children if c.dep_ in _PREDICATE] + \
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        heads = [tok] + objs
+        # an adjective after the object is its predicate, whatever the parser says ("called the
+        # manoeuvres reckless")
+        preds = [a for o in objs for a in o.children if a.dep_ == "amod" and a.i > o.i] + \
+            [c for c in tok.children if c.dep_ in _PREDICATE] + \
             [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
              for p in c.children if p.dep_ == "pobj"]
         if tok.lemma_.lower() in words["hold_verb"]:

@@ -78,6 +78,7 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "speech_judgement": "judge",
     "speech_directive": "dir",
     "speech_warning": "warn",
+    "speech_nominal": "sayn",
 }
 _ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 _SAME_KIND = (frozenset({"18", "19", "20"}), frozenset({"16", "17"}),

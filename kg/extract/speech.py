@@ -29,10 +29,12 @@ from kg.words import WordClasses
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["reporter_of", "reported_events", "commitment", "evaluation_of", "find_evaluations", "judged_roles",
-           "directive", "same_side", "first_person", "future_act", "blame_of",
-           "warning_of", "content_act", "act_beside", "clauses_of", "Typed"]
+__all__ = ["Typed", "reporter_of", "reported_events", "content_act", "act_beside", "clauses_of", "blame_of",
+           "commitment", "warning_of", "evaluation_of", "find_evaluations", "fuse_told_content", "judged_roles",
+           "directive", "same_side", "first_person", "future_act"]
 
+# Acts a party may make known by telling another of them: objections, demands, threats, breaks.
+_TOLD_ROOTS = (Root.DEMAND, Root.DISAPPROVE, Root.REJECT, Root.THREATEN, Root.REDUCE_RELATIONS)
 # What a statement amounts to: its code, whom it is aimed at, and the clause that says so.
 Typed = tuple[str, tuple[EntityMention, ...], "Token"]
 # Dependencies that lead from a speech verb into what it reports.
@@ -304,6 +306,25 @@ def _predicates(tok: "Token") -> list["Token"]:
     """What a naming or holding verb says of its object: "called it [a mistake]", "held X
     [responsible]" (the parser may make the small clause a ccomp)."""
     return [c for c in tok.children if c.dep_ in _PREDICATE or c.dep_ == "ccomp" and c.pos_ == "ADJ"]
+
+
+def fuse_told_content(frame: SentenceFrame) -> SentenceFrame:
+    """ "informed Turkey of its objections to the deal", "notified the UN of its rejection": what
+    a party is told of is the act; the telling is how it was made known, one event."""
+    cands, absorbed = dict(frame.candidates), set(frame.absorbed)
+    for i, cand in sorted(frame.candidates.items()):
+        if i in absorbed or cand.trigger.frame != "say" or not cand.verbal:
+            continue
+        # the "of" may hang on the party told ("informed [the United States of its demand]")
+        heads = [cand.token] + [c for c in cand.token.children if c.dep_ == "dobj" and c.i in frame.index.by_token]
+        told = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "about"}
+                for p in c.children if p.dep_ == "pobj"]
+        inner = next((cands[p.i] for p in told if p.i in cands and p.i not in absorbed), None)
+        if inner is None or not inner.nominal or not has_root(inner.cameo, *_TOLD_ROOTS):
+            continue
+        cands[i] = replace(cand, cameo=inner.cameo, absorbed=cand.absorbed | {inner.token.i})
+        absorbed.add(inner.token.i)
+    return replace(frame, candidates=cands, absorbed=frozenset(absorbed))
 
 
 def judged_roles(draft: Draft, frame: SentenceFrame) -> Draft:

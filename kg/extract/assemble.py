@@ -38,9 +38,13 @@ PASSES: tuple[Pass, ...] = (find_candidates, attach_times, anchor_nominals, fuse
 
 
 def sentence_events(sent: "Span", article_id: str, res: Resources, index: MentionIndex,
-                    times: list[TimeMention], *, headline: bool = False) -> Iterator[EventMention]:
-    """Event mentions of one sentence. ``times`` are the sentence's time expressions (doc offsets)."""
+                    times: list[TimeMention], *, headline: bool = False,
+                    frames: list[SentenceFrame] | None = None) -> Iterator[EventMention]:
+    """Event mentions of one sentence. ``times`` are the sentence's time expressions (doc offsets);
+    the sentence's frame is added to ``frames`` when given (a quote's speaker may come later)."""
     frame = run_passes(SentenceFrame(sent, article_id, res, index, tuple(times), headline))
+    if frames is not None:
+        frames.append(frame)
     for i, cand in frame.live():
         yield from assemble(Draft(cand, frame.anchors.get(i, cand.token)), frame)
 

@@ -97,7 +97,7 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
            for _, c in frame.live()):
         return replace(draft, sources=(), targets=())  # "confirmed the visit, calling it a sign of support"
     tok = draft.cand.token
-    warned = warning_of(tok, speakers, frame)  # "said the raid would pose a danger to ...": a warning
+    warned = warning_of(clauses_of(tok), speakers, frame)  # "said the raid would pose a danger to ...": a warning
     accused = () if warned else _accused_by_report(draft, speakers, frame)
     if accused:
         cand = replace(draft.cand, cameo=Code.ACCUSE)

@@ -29,7 +29,7 @@ from kg.words import WordClasses
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Typed", "reporter_of", "reported_events", "content_act", "act_beside", "clauses_of", "blame_of",
+__all__ = ["Typed", "reporter_of", "reported_events", "content_act", "content_of", "quoted_act", "act_beside", "clauses_of", "blame_of",
            "commitment", "warning_of", "evaluation_of", "find_evaluations", "fuse_told_content", "judged_roles",
            "directive", "same_side", "first_person", "future_act"]
 
@@ -40,6 +40,7 @@ Typed = tuple[str, tuple[EntityMention, ...], "Token"]
 # Dependencies that lead from a speech verb into what it reports.
 _CLAUSE = {"ccomp", "parataxis"}
 _REPORTED_PATH = {"conj", "xcomp", "aux", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
+_FIRST_PERSON = {"we", "i", "our", "my"}
 # Predicates of a copular clause and of "called X Y".
 _PREDICATE = {"acomp", "attr", "oprd", "xcomp"}
 # "would" reports a future act in the past ("said it would retaliate").
@@ -83,11 +84,11 @@ def future_act(tok: "Token") -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | _FUTURE_IN_PAST for c in kids)
 
 
-def commitment(verb: "Token", speakers: tuple[EntityMention, ...],
+def commitment(reported: list[tuple[Candidate, Draft]], speakers: tuple[EntityMention, ...],
                frame: SentenceFrame) -> Typed | None:
-    """(code, targets) when the statement announces the speaker's own future act: help, a
-    release or a withdrawal is an intent (03), force, sanctions or a break a threat (13)."""
-    for cand, inner in reported_events(verb, frame):
+    """When the statement announces the speaker's own future act: help, a release or a
+    withdrawal is an intent (03), force, sanctions or a break a threat (13)."""
+    for cand, inner in reported:
         if not future_act(inner.anchor) or not same_side(inner.sources, speakers, frame):
             continue
         code = intent_code(cand.cameo) or threat_code(cand.cameo)
@@ -97,8 +98,10 @@ def commitment(verb: "Token", speakers: tuple[EntityMention, ...],
 
 
 def first_person(tok: "Token") -> bool:
-    """ "We hold X responsible", "I have ordered": the speaker acts, whoever reports it."""
-    return any(s.lower_ in {"we", "i"} for s in subject_of(tok)[0])
+    """ "We hold X responsible", "I have ordered", "our forces will": the speaker acts, whoever
+    reports it."""
+    return any(s.lower_ in _FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in s.children)
+               for s in subject_of(tok)[0])
 
 
 def same_side(actors: tuple[EntityMention, ...], speakers: tuple[EntityMention, ...],
@@ -153,15 +156,15 @@ def _polarity(tok: "Token", words: WordClasses) -> str | None:
     return found
 
 
-def evaluation_of(verb: "Token", speakers: tuple[EntityMention, ...],
+def evaluation_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
                   frame: SentenceFrame) -> Typed | None:
     """ "X said the intercept was reckless": a statement whose clause judges an act or a party
     negatively criticises (111) whom it judges."""
     words = frame.res.words
-    for clause in (c for c in verb.children if c.dep_ in _CLAUSE):
+    for clause in clauses:
         if clause.lemma_ != "be":
             continue
-        preds = [p for c in conjuncts_of(clause) for p in c.children if p.dep_ in {"acomp", "attr"}]
+        preds = [p for p in clause.children if p.dep_ in {"acomp", "attr"}]
         if any(_polarity(p, words) == "-" for p in preds):
             judged = _judged(subject_of(clause)[0], frame)
             return Code.CRITICIZE, tuple(m for m in judged if m not in speakers), clause
@@ -180,8 +183,35 @@ def _modal_future(tok: "Token") -> bool:
 def content_act(verb: "Token", speakers: tuple[EntityMention, ...], frame: SentenceFrame) -> Typed | None:
     """What the clause a statement reports makes of it: blame or a claim of responsibility, a
     commitment or threat of one's own future act, a warning, a judgement; None for plain news."""
-    return blame_of(verb, speakers, frame) or commitment(verb, speakers, frame) or \
-        warning_of(verb, speakers, frame) or evaluation_of(verb, speakers, frame)
+    return content_of(_clauses(verb), list(reported_events(verb, frame)), speakers, frame)
+
+
+def content_of(clauses: list["Token"], reported: list[tuple[Candidate, Draft]],
+               speakers: tuple[EntityMention, ...], frame: SentenceFrame) -> Typed | None:
+    """The act that ``clauses`` (with the events ``reported`` in them) make of a speaker's words."""
+    return blame_of(clauses, speakers, frame) or commitment(reported, speakers, frame) or \
+        warning_of(clauses, speakers, frame) or evaluation_of(clauses, speakers, frame)
+
+
+def quoted_act(frame: SentenceFrame, speakers: tuple[EntityMention, ...]) -> Typed | None:
+    """The act of a sentence quoted without a reporting verb of its own, once the quote's
+    speaker is known ("... bears responsibility for these crimes. ...," the president said)."""
+    root = frame.sent.root
+    if root.lemma_.lower() in frame.res.words["report_verb"]:
+        return None
+    clauses = conjuncts_of(root)
+    at = {c.i for c in clauses}
+    reported = []
+    for i, c in frame.live():
+        if c.token.i in at or frame.anchors.get(i, c.token).i in at:
+            inner = Draft(c, frame.anchors.get(i, c.token))
+            inner = judged_roles(verbal_roles(inner, frame) if c.verbal else nominal_roles(inner, frame), frame)
+            if first_person(inner.anchor):  # "we", "our forces": the quote's speaker
+                if c.trigger.frame in {"accuse", "judge"}:
+                    return c.cameo, tuple(m for m in inner.targets if m not in speakers), c.token
+                inner = replace(inner, sources=speakers)
+            reported.append((c, inner))
+    return content_of(clauses, reported, speakers, frame)
 
 
 def act_beside(verb: "Token", typed: Typed, speakers: tuple[EntityMention, ...], frame: SentenceFrame) -> EventMention:
@@ -199,12 +229,12 @@ def clauses_of(verb: "Token") -> list["Token"]:
     return _clauses(verb)
 
 
-def blame_of(verb: "Token", speakers: tuple[EntityMention, ...],
+def blame_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
              frame: SentenceFrame) -> Typed | None:
     """ "said Kyiv bears full responsibility for the shelling": an accusation (112) of Kyiv;
     "said it was responsible": the speaker's side claims the act (015), or denies it (016)."""
     words = frame.res.words
-    for clause in _clauses(verb):
+    for clause in clauses:
         objs = [c for c in clause.children if c.dep_ in {"dobj", "acomp", "attr"}]
         if clause.lemma_.lower() not in words["bear_verb"] | {"be"} or \
                 not any(o.lemma_.lower() in words["responsibility_word"] for o in objs):
@@ -220,12 +250,12 @@ def blame_of(verb: "Token", speakers: tuple[EntityMention, ...],
     return None
 
 
-def warning_of(verb: "Token", speakers: tuple[EntityMention, ...],
+def warning_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
                frame: SentenceFrame) -> Typed | None:
     """ "said the strikes will not go unanswered", "will not hesitate to act", "would pose a
     great danger to the captives": a warning, a threat (13) to whom the clause names."""
     words = frame.res.words
-    for clause in _clauses(verb):
+    for clause in clauses:
         if not _modal_future(clause):
             continue
         negated = any(c.dep_ == "neg" for c in clause.children)

@@ -158,10 +158,17 @@ def _polarity(tok: "Token", words: WordClasses) -> str | None:
 
 def evaluation_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
                   frame: SentenceFrame) -> Typed | None:
-    """ "X said the intercept was reckless": a statement whose clause judges an act or a party
-    negatively criticises (111) whom it judges."""
+    """ "X said the intercept was reckless", "said the jets acted in an unsafe manner": a statement
+    whose clause judges an act or a party negatively criticises (111) whom it judges."""
     words = frame.res.words
     for clause in clauses:
+        # "flew in front of the drone in a reckless and unprofessional manner"
+        manner = [p for c in clause.subtree if c.dep_ == "prep" and c.lower_ == "in" and c.head.i in
+                  {clause.i} | {k.i for k in clause.children} for p in c.children
+                  if p.dep_ == "pobj" and p.lemma_.lower() in words["manner_noun"]]
+        if any(_polarity(p, words) == "-" for p in manner):
+            judged = _judged(subject_of(clause)[0], frame)
+            return Code.CRITICIZE, tuple(m for m in judged if not same_side((m,), speakers, frame)), clause
         if clause.lemma_ != "be":
             continue
         preds = [p for p in clause.children if p.dep_ in {"acomp", "attr"}]
@@ -346,7 +353,8 @@ def fuse_told_content(frame: SentenceFrame) -> SentenceFrame:
         if i in absorbed or cand.trigger.frame != "say" or not cand.verbal:
             continue
         # the "of" may hang on the party told ("informed [the United States of its demand]")
-        heads = [cand.token] + [c for c in cand.token.children if c.dep_ == "dobj" and c.i in frame.index.by_token]
+        heads = [cand.token] + [c for c in cand.token.children if c.pos_ in {"NOUN", "PROPN"} and
+                                c.dep_ in {"dobj", "dative", "npadvmod"}]
         told = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "about"}
                 for p in c.children if p.dep_ == "pobj"]
         inner = next((cands[p.i] for p in told if p.i in cands and p.i not in absorbed), None)

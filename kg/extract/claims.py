@@ -1,21 +1,21 @@
 """Who says so: accusations claim the events they are about ("X accused Y of launching attacks":
 the attacks are Y's, claimed by X), and reported speech claims the reported event ("X said Y
-had attacked"); saying that another party attacked or broke a truce is itself an accusation."""
+had attacked"); saying that another party attacked or broke a truce is itself an accusation,
+and what else a statement says types it (kg.extract.speech)."""
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.codebook import SPEECH_ROOTS, Code, has_root, is_violent
-from kg.extract.frame import Draft, SentenceFrame
+from kg.extract.frame import Candidate, Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
 from kg.extract.roles import accusation, participants_of
-from kg.extract.speech import (act_beside, clauses_of, content_act, directive, first_person, future_act, judged_roles,
-                               reported_events, reporter_of, same_side, warning_of)
+from kg.extract.speech import (act_beside, clauses_of, content_of, directive, first_person, future_act,
+                               judged_roles, reported_events, reporter_of, same_side, warning_of)
 from kg.extract.syntax import subject_of, under
 from kg.model import EntityMention
 from kg.text import name_key
-from kg.words import WordClasses
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -89,21 +89,18 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in draft.cand.token.children)
     if not speakers or passive:  # "Kashmir is claimed by both": no one speaks here
         return replace(draft, sources=(), targets=())
-    if any((c.trigger.frame in {"accuse", "judge"} or c.verbal and has_root(c.cameo, *SPEECH_ROOTS))
-           and (same_side(inner.sources, speakers, frame) or first_person(c.token))
-           for c, inner in reported_events(draft.cand.token, frame)):
-        return replace(draft, sources=(), targets=())  # "'We hold X responsible,' Y said": one act
-    if any(c.trigger.frame == "judge" and c.token.head.i == draft.cand.token.i and c.token.dep_ in {"advcl", "conj"}
-           for _, c in frame.live()):
-        return replace(draft, sources=(), targets=())  # "confirmed the visit, calling it a sign of support"
     tok = draft.cand.token
-    warned = warning_of(clauses_of(tok), speakers, frame)  # "said the raid would pose a danger to ...": a warning
-    accused = () if warned else _accused_by_report(draft, speakers, frame)
+    reported = list(reported_events(tok, frame))
+    if _one_act(tok, reported, speakers, frame):
+        return replace(draft, sources=(), targets=())
+    clauses = clauses_of(tok)
+    warned = warning_of(clauses, speakers, frame)  # "said the raid would pose a danger to ...": a warning
+    accused = () if warned else _accused_by_report(reported, speakers, frame)
     if accused:
         cand = replace(draft.cand, cameo=Code.ACCUSE)
         return replace(draft, cand=cand, sources=speakers, targets=accused)
-    typed = warned or content_act(tok, speakers, frame)
-    if typed and len(clauses_of(tok)) > 1:  # says more than this: the statement and the act
+    typed = warned or content_of(clauses, reported, speakers, frame)
+    if typed and len(clauses) > 1:  # says more than this: the statement and the act
         draft = replace(draft, extra=draft.extra + (act_beside(tok, typed, speakers, frame),))
     elif typed:
         code, targets, _ = typed
@@ -111,6 +108,17 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
                        targets=targets or draft.targets)
     # whom it was said to, where named ("informed Turkey"), or whom it tells to act
     return directive(replace(draft, sources=speakers), frame)
+
+
+def _one_act(tok: "Token", reported: list[tuple[Candidate, Draft]], speakers: tuple[EntityMention, ...],
+             frame: SentenceFrame) -> bool:
+    """The speech act the speaker's words make is the event, the saying no second one: "'We hold
+    X responsible,' Y said", "Y said it condemned ...", "confirmed the visit, calling it ..."."""
+    if any((c.trigger.frame in {"accuse", "judge"} or c.verbal and has_root(c.cameo, *SPEECH_ROOTS))
+           and (same_side(inner.sources, speakers, frame) or first_person(c.token)) for c, inner in reported):
+        return True
+    return any(c.trigger.frame == "judge" and c.token.head.i == tok.i and c.token.dep_ in {"advcl", "conj"}
+               for _, c in frame.live())
 
 
 def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:
@@ -140,11 +148,11 @@ def _private_title(m: EntityMention, frame: SentenceFrame) -> bool:
                for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
-def _accused_by_report(draft: Draft, speakers: tuple[EntityMention, ...],
+def _accused_by_report(reported: list[tuple[Candidate, Draft]], speakers: tuple[EntityMention, ...],
                        frame: SentenceFrame) -> tuple[EntityMention, ...]:
     """The parties other than the speaker whom the reported clause says used force."""
     accused: list[EntityMention] = []
-    for c, inner in reported_events(draft.cand.token, frame):
+    for c, inner in reported:
         # "said Tehran would retaliate" is no report of a deed, "said its forces struck" no blame
         if not is_violent(c.cameo) or future_act(inner.anchor) or same_side(inner.sources, speakers, frame):
             continue

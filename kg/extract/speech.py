@@ -1,11 +1,13 @@
-"""What a statement does, read from what it says: a party announcing its own future act commits
-to it ("said Washington would provide Kyiv with aid": an intent, 03) or threatens it ("said it
-would retaliate": 13); a statement that calls an act reckless or a crime criticises (111), one
-that calls it a sign of support praises (051); telling another party to act demands (10), and
-ordering one's own forces into operations is a show of force (15).
+"""What a statement does, read from what it says. Blaming ("said Kyiv bears responsibility
+for the shelling") accuses (112); announcing one's own future help commits (03) and one's own
+future force threatens (13); "will not go unanswered", "would pose a danger to" warn (13);
+calling an act reckless or a crime criticises (111), a sign of support praises (051); telling a
+party to act demands (10), and ordering one's own forces into operations is a show of force
+(15); what a party is told of ("informed X of its objections") is the act made known.
 
 The rules read the dependency structure: the speech verb, its clausal complement, the
-complement's auxiliaries and predicate; the words they need are classes of kg/data/words.tsv.
+complement's auxiliaries, negation and predicate, and whose side the actors are on; the words
+they need are classes of kg/data/words.tsv.
 """
 from __future__ import annotations
 
@@ -15,12 +17,12 @@ from typing import TYPE_CHECKING
 
 from kg.codebook import Code, Root, has_root, intent_code, threat_code
 from kg.extract.frame import Candidate, Draft, SentenceFrame
-from kg.extract.roles import nominal_roles, participants_of, verbal_roles
-from kg.extract.syntax import conjuncts_of, subject_of
-from kg.lexicon import Trigger
 from kg.extract.mentions import event_mention
 from kg.extract.modality import modality_of
+from kg.extract.roles import nominal_roles, participants_of, verbal_roles
+from kg.extract.syntax import conjuncts_of, subject_of
 from kg.extract.timing import governing_time
+from kg.lexicon import Trigger
 from kg.model import EntityMention, EventMention
 from kg.temporal.tense import FUTURE_AUX
 from kg.text import name_key
@@ -29,9 +31,10 @@ from kg.words import WordClasses
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Typed", "reporter_of", "reported_events", "content_act", "content_of", "quoted_act", "act_beside", "clauses_of", "blame_of",
-           "commitment", "warning_of", "evaluation_of", "find_evaluations", "fuse_told_content", "judged_roles",
-           "directive", "same_side", "first_person", "future_act"]
+__all__ = ["Typed", "reporter_of", "reported_events", "clauses_of", "content_act", "content_of",
+           "quoted_act", "act_beside", "blame_of", "commitment", "warning_of", "evaluation_of",
+           "find_evaluations", "fuse_told_content", "judged_roles", "directive", "same_side",
+           "first_person", "future_act"]
 
 # Acts a party may make known by telling another of them: objections, demands, threats, breaks.
 _TOLD_ROOTS = (Root.DEMAND, Root.DISAPPROVE, Root.REJECT, Root.THREATEN, Root.REDUCE_RELATIONS)
@@ -137,8 +140,9 @@ def _sides(m: EntityMention, frame: SentenceFrame) -> set[str]:
         seat = ref.organisations.seats.get(name_key(w))
         if seat is not None:
             out.add(seat.affiliation or seat.id)
-    capital = name_key(m.text)
-    out |= {c.id for c in ref.countries.by_iso.values() if c.capital and name_key(c.capital) == capital}
+    if m.label == "GPE":  # "Washington would ...": a capital speaks for its state
+        low = m.text.lower()
+        out |= {c.id for c in ref.countries.by_iso.values() if c.capital and c.capital.lower() == low}
     return out
 
 
@@ -178,7 +182,7 @@ def evaluation_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
     return None
 
 
-def _clauses(verb: "Token") -> list["Token"]:
+def clauses_of(verb: "Token") -> list["Token"]:
     """The clauses a speech verb reports, with their coordinated clauses."""
     return [c for clause in verb.children if clause.dep_ in _CLAUSE for c in conjuncts_of(clause)]
 
@@ -190,7 +194,7 @@ def _modal_future(tok: "Token") -> bool:
 def content_act(verb: "Token", speakers: tuple[EntityMention, ...], frame: SentenceFrame) -> Typed | None:
     """What the clause a statement reports makes of it: blame or a claim of responsibility, a
     commitment or threat of one's own future act, a warning, a judgement; None for plain news."""
-    return content_of(_clauses(verb), list(reported_events(verb, frame)), speakers, frame)
+    return content_of(clauses_of(verb), list(reported_events(verb, frame)), speakers, frame)
 
 
 def content_of(clauses: list["Token"], reported: list[tuple[Candidate, Draft]],
@@ -229,11 +233,6 @@ def act_beside(verb: "Token", typed: Typed, speakers: tuple[EntityMention, ...],
     return event_mention(frame.article_id, code, clause, frame.sent, sources=speakers, targets=targets,
                          times=times, modality=modality_of(verb, bool(frame.time_at.get(verb.i)), frame.res.words),
                          anchor=verb, headline=frame.headline, confidence=0.6)
-
-
-def clauses_of(verb: "Token") -> list["Token"]:
-    """The clauses a speech verb reports, with their coordinated clauses."""
-    return _clauses(verb)
 
 
 def blame_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],

@@ -5,7 +5,8 @@ One JSON object per line:
 
 ``id``            unique, ``<prefix>-<nn>``; one prefix per phenomenon
 ``phenomenon``    the linguistic phenomenon the case exercises (see ``_PHENOMENA``)
-``sentence``      one sentence of wire-style text (two for ``coreference``)
+``sentence``      one sentence of wire-style text (two for ``coreference``; a quote of two or
+                  three sentences and its speaker for ``speech_quote``)
 ``published``     ISO publication date that anchors relative dates
 ``expect``        events that must be produced; ``[]`` means no event at all (then ``note`` says why)
 ``forbid_roots``  CAMEO roots no produced event may have, whatever its modality
@@ -74,6 +75,12 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "mass_violence": "mass",
     "coreference": "coref",
     "no_event": "none",
+    "speech_commitment": "vow",
+    "speech_judgement": "judge",
+    "speech_directive": "dir",
+    "speech_warning": "warn",
+    "speech_nominal": "sayn",
+    "speech_quote": "quote",
 }
 _ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 _SAME_KIND = (frozenset({"18", "19", "20"}), frozenset({"16", "17"}),
@@ -297,8 +304,10 @@ def _case_problems(case: dict[str, Any]) -> list[str]:
         problems.append("sentence must be non-empty text of at most 400 characters")
     elif phenomenon == "coreference" and len(_sentences(sentence)) != 2:
         problems.append("a coreference case has exactly two sentences")
-    elif phenomenon not in ("coreference", "no_event") and len(_sentences(sentence)) != 1:
-        problems.append("a case has one sentence (two only for coreference)")
+    elif phenomenon == "speech_quote" and not 2 <= len(_sentences(sentence)) <= 3:
+        problems.append("a quote case has two or three sentences: the quote's and its speaker's")
+    elif phenomenon not in ("coreference", "no_event", "speech_quote") and len(_sentences(sentence)) != 1:
+        problems.append("a case has one sentence (two only for coreference, a quote for speech_quote)")
     try:
         dt.date.fromisoformat(case["published"])
     except (TypeError, ValueError):

@@ -19,6 +19,7 @@ from kg.extract.fusion import fuse_about, fuse_governing_verbs, fuse_objects, fu
 from kg.extract.mentions import event_mention
 from kg.extract.modality import duration_of, if_clause, is_hypothetical, modality_of
 from kg.extract.roles import find_places, nominal_roles, participants_of, verbal_roles
+from kg.extract.speech import find_evaluations, fuse_told_content
 from kg.extract.syntax import objects_of, prep_objects, subject_of
 from kg.extract.timing import anchor_nominals, attach_times, find_fallback, governing_time
 from kg.model import EventMention, TimeMention
@@ -32,13 +33,18 @@ __all__ = ["sentence_events", "PASSES", "run_passes", "assemble"]
 Pass = Callable[[SentenceFrame], SentenceFrame]
 # The order matters: fusion needs times attached, claims need the fused candidates.
 PASSES: tuple[Pass, ...] = (find_candidates, attach_times, anchor_nominals, fuse_objects,
-                            fuse_governing_verbs, fuse_tolls, fuse_about, find_fallback, find_claims)
+                            fuse_governing_verbs, fuse_tolls, fuse_about, find_fallback, fuse_told_content,
+                            find_claims, find_evaluations)
 
 
 def sentence_events(sent: "Span", article_id: str, res: Resources, index: MentionIndex,
-                    times: list[TimeMention], *, headline: bool = False) -> Iterator[EventMention]:
-    """Event mentions of one sentence. ``times`` are the sentence's time expressions (doc offsets)."""
+                    times: list[TimeMention], *, headline: bool = False,
+                    frames: list[SentenceFrame] | None = None) -> Iterator[EventMention]:
+    """Event mentions of one sentence. ``times`` are the sentence's time expressions (doc offsets);
+    the sentence's frame is added to ``frames`` when given (a quote's speaker may come later)."""
     frame = run_passes(SentenceFrame(sent, article_id, res, index, tuple(times), headline))
+    if frames is not None:
+        frames.append(frame)
     for i, cand in frame.live():
         yield from assemble(Draft(cand, frame.anchors.get(i, cand.token)), frame)
 
@@ -77,6 +83,8 @@ def _places(draft: Draft, frame: SentenceFrame) -> Draft:
     adjuncts = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in frame.candidates]
     heads = [tok, anchor] + [tok.doc[j] for j in sorted(cand.absorbed)] + said + adjuncts
     places = find_places(heads, index, cand.cameo, words)
+    if cand.trigger.frame == "accuse":  # "blamed the attack on X": X is accused, not a place
+        places = [m for m in places if m not in targets]
     coercive = has_root(cand.cameo, *COERCIVE_ROOTS)
     if is_violent(cand.cameo) or coercive:
         # "fired missiles at Israel", "an offensive against Sudan", "sanctions on Russia": aimed

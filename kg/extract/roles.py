@@ -48,8 +48,9 @@ def mention_for(tok: "Token", index: MentionIndex, words: WordClasses) -> list[E
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and (head_noun or c.i in index.by_token):
             for q in conjuncts_of(c):
                 out.extend(mention_for(q, index, words))
-        elif c.dep_ == "prep" and c.lower_ in {"from", "of"} and \
+        elif c.dep_ == "prep" and (c.lower_ in {"from", "of"} or c.lower_ == "for" and low in words["role_noun"]) and \
                 (low in words.union("people_group_noun", "member_noun") or head_noun):
+            # "a spokesman for the Houthis" speaks for them
             for p in c.children:
                 if p.dep_ == "pobj":
                     for q in conjuncts_of(p):
@@ -122,7 +123,10 @@ def accusation(verb: "Token", index: MentionIndex, words: WordClasses) -> tuple[
     subj, _ = subject_of(verb)
     accuser = participants_of(subj, index, words)
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-    return participants_of(objs, index, words), accuser
+    accused = participants_of(objs, index, words)
+    # "blamed the attack on the militia": the act is the object, the accused comes with "on"
+    on = prep_objects(verb, {"on"}) + [p for o in objs for p in prep_objects(o, {"on"})]
+    return accused or participants_of(on, index, words), accuser
 
 
 def verbal_roles(draft: Draft, frame: SentenceFrame) -> Draft:

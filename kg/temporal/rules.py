@@ -239,6 +239,8 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
         return timespan(a, b, "month", "relative", vague=approx)
     years = n * (10 if unit == "decade" else 1)
     y = pub.year - years
+    if y <= dt.MINYEAR:  # "2014 years ago" is no date an event of the news has
+        return None
     if unit == "decade" or approx:
         return timespan(dt.date(y - 1, 1, 1), dt.date(y + 1, 12, 31), "year", "relative", vague=True)
     return timespan(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "relative")

@@ -207,3 +207,19 @@ def test_a_folded_statement_stays_folded_when_merged_again():
 ])
 def test_an_event_with_no_source_needs_a_named_party_to_stand_on_its_date(why, event, kept):
     assert bool(merge_events([event])) is kept, why
+
+
+_SPEECH_POOL = [said("s1", JAPAN), said("s2", RUSSIA), said("s3", UKRAINE, start=40), said("s4", MEDIATOR, start=40),
+                act("a1", "150", [NORTH_KOREA]), act("a2", "190", [FORCES], [UKRAINE]),
+                act("a3", "0871", [RUSSIA], [UKRAINE], start=40), act("a4", "171", [FORCES], start=40),
+                act("a5", "150", [NORTH_KOREA], claimed=[USA], start=40)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_SPEECH_POOL), unique_by=lambda e: e.id, min_size=1, max_size=9), st.randoms())
+def test_folding_statements_does_not_depend_on_order_and_is_idempotent(events, rnd):
+    once = merge_events(events)
+    shuffled = list(events)
+    rnd.shuffle(shuffled)
+    assert merge_events(shuffled) == once
+    assert merge_events(once) == once

@@ -70,15 +70,17 @@ def fold_attributions(mentions: Iterable[Event]) -> list[Event]:
         for e in ev.evidence:
             by_sentence[(e.article_id, e.start)].append(ev)
     dropped: set[str] = set()
-    claims: dict[str, tuple[Actor, ...]] = {}
+    claims: dict[str, dict[str, Actor]] = defaultdict(dict)  # act id -> the speakers that report it
     for ev in mentions:
         if ev.cameo != codebook.Code.STATEMENT or len(ev.evidence) != 1:
             continue
         reported = _reported(ev, by_sentence[(ev.evidence[0].article_id, ev.evidence[0].start)])
         if reported:
             dropped.add(ev.id)
-            claims.update((r.id, ev.sources) for r in reported if not r.claimed_by)
-    return [replace(ev, claimed_by=claims[ev.id]) if ev.id in claims else ev
+            for r in reported:
+                if not r.claimed_by:
+                    claims[r.id].update((x.id, x) for x in ev.sources)
+    return [replace(ev, claimed_by=tuple(x for _, x in sorted(claims[ev.id].items()))) if ev.id in claims else ev
             for ev in mentions if ev.id not in dropped]
 
 

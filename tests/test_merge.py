@@ -223,3 +223,8 @@ def test_folding_statements_does_not_depend_on_order_and_is_idempotent(events, r
     rnd.shuffle(shuffled)
     assert merge_events(shuffled) == once
     assert merge_events(once) == once
+
+
+def test_a_published_statement_is_never_folded_away():
+    sentence = [said("s", JAPAN), act("a", "150", [NORTH_KOREA])]
+    assert any(e.id == "s" for e in merge_events(sentence, keep_ids={"s"}))

@@ -405,7 +405,7 @@ def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
     An event that absorbs one whose id is in ``keep_ids`` (already published) takes that id.
     """
     keep = frozenset(keep_ids)
-    current = sorted(compact(fold_attributions(events)), key=_order_key)
+    current = sorted(compact(fold_attributions(events, keep)), key=_order_key)
     while True:  # to a fixed point: merging a merged set changes nothing
         merged = _merge_pass(current, keep)
         if len(merged) == len(current):

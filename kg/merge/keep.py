@@ -60,10 +60,11 @@ def _reported(statement: Event, sentence: list[Event]) -> list[Event]:
     return [] if any(_concerns(e, speakers) for e in reported) else reported
 
 
-def fold_attributions(mentions: Iterable[Event]) -> list[Event]:
+def fold_attributions(mentions: Iterable[Event], keep: Iterable[str] = ()) -> list[Event]:
     """The mentions without the plain statements (CAMEO 010) that only say who reports another
-    party's act in the same sentence; that act is then claimed by the speaker. Only single
-    mentions are judged (an event read back from an export has been kept already)."""
+    party's act in the same sentence; that act is then claimed by the speaker. Only single new
+    mentions are judged: an event read back from an export (its id in ``keep``) was kept already."""
+    kept = frozenset(keep)
     mentions = list(mentions)
     by_sentence: dict[tuple[str, int], list[Event]] = defaultdict(list)
     for ev in mentions:  # an event merged already stands in each sentence that reports it
@@ -72,7 +73,7 @@ def fold_attributions(mentions: Iterable[Event]) -> list[Event]:
     dropped: set[str] = set()
     claims: dict[str, dict[str, Actor]] = defaultdict(dict)  # act id -> the speakers that report it
     for ev in mentions:
-        if ev.cameo != codebook.Code.STATEMENT or len(ev.evidence) != 1:
+        if ev.cameo != codebook.Code.STATEMENT or len(ev.evidence) != 1 or ev.id in kept:
             continue
         reported = _reported(ev, by_sentence[(ev.evidence[0].article_id, ev.evidence[0].start)])
         if reported:

@@ -26,7 +26,7 @@ from kg.model import EventMention, TimeMention
 from kg.resources import Resources
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 __all__ = ["sentence_events", "PASSES", "run_passes", "assemble"]
 
@@ -46,7 +46,21 @@ def sentence_events(sent: "Span", article_id: str, res: Resources, index: Mentio
     if frames is not None:
         frames.append(frame)
     for i, cand in frame.live():
-        yield from assemble(Draft(cand, frame.anchors.get(i, cand.token)), frame)
+        if not _addresses_reader(cand.token):
+            yield from assemble(Draft(cand, frame.anchors.get(i, cand.token)), frame)
+
+
+def _addresses_reader(tok: "Token") -> bool:
+    """ "For the latest updates, visit our page": an imperative heading its sentence (a bare verb
+    with no subject, no auxiliary, outside quotation marks) speaks to the reader; no one acts."""
+    if tok.dep_ != "ROOT" or tok.tag_ != "VB" or tok.i != tok.sent.root.i:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in tok.children):
+        return False
+    return not any(t.tag_ in {"``", "''"} or t.text in _QUOTES for t in tok.sent)
+
+
+_QUOTES = {'"', "“", "”", "‘", "’"}
 
 
 def run_passes(frame: SentenceFrame, passes: tuple[Pass, ...] = PASSES) -> SentenceFrame:

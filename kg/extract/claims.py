@@ -85,7 +85,7 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
         return directive(draft, frame)
     if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
         return draft
-    speakers = tuple(m for m in draft.sources if _public_voice(m, frame))
+    speakers = tuple(m for m in draft.sources if _public_voice(m, frame) and not _correspondent(m, frame))
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in draft.cand.token.children)
     if not speakers or passive:  # "Kashmir is claimed by both": no one speaks here
         return replace(draft, sources=(), targets=())
@@ -134,6 +134,14 @@ def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:
     titled = [p for p in frame.index.mentions
               if p.text.split()[-1] == surname and len(p.context) > len(p.text) + 1 and p.start <= m.start]
     return bool(titled) and not any(_private_title(p, frame) for p in titled)
+
+
+def _correspondent(m: EntityMention, frame: SentenceFrame) -> bool:
+    """ "Al Jazeera's Hamdah Salhut, reporting from Amman, said": a speaker the sentence itself
+    shows reporting is the outlet's correspondent, not a party speaking."""
+    span = frame.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "acl" and c.lemma_.lower() in frame.res.words["correspondent_verb"]
+                                    for c in span.root.children)
 
 
 def _private_title(m: EntityMention, frame: SentenceFrame) -> bool:

@@ -115,10 +115,17 @@ def _one_act(tok: "Token", reported: list[tuple[Candidate, Draft]], speakers: tu
     """The speech act the speaker's words make is the event, the saying no second one: "'We hold
     X responsible,' Y said", "Y said it condemned ...", "confirmed the visit, calling it ..."."""
     if any((c.trigger.frame in {"accuse", "judge"} or c.verbal and has_root(c.cameo, *SPEECH_ROOTS))
-           and (same_side(inner.sources, speakers, frame) or first_person(c.token)) for c, inner in reported):
+           and (same_side(inner.sources, speakers, frame) or first_person(c.token))
+           and not _told_after(c.token, frame) for c, inner in reported):
         return True
     return any(c.trigger.frame == "judge" and c.token.head.i == tok.i and c.token.dep_ in {"advcl", "conj"}
                for _, c in frame.live())
+
+
+def _told_after(tok: "Token", frame: SentenceFrame) -> bool:
+    """An act the saying reports as done before it ("said it had summoned the ambassador on
+    Monday"): an act of its own, not the words of this statement."""
+    return tok.i in frame.time_at or any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
 def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:

@@ -26,6 +26,8 @@ Each expectation must be met by one produced event (one event may meet several e
                   meetings, agreements, exchanges, clashes, where the order of sides is arbitrary)
 ``claimed_by``    a name some actor in ``claimed_by`` must match (reported speech, accusations)
 ``modality``      asserted | planned | conditional | negated
+``place``         a name some place of the event must match (name, alias or id; "|" alternatives)
+``date``          the ISO day (or "YYYY-MM", "YYYY") the event's span begins on
 
 A name matches an actor when one of its ``|``-separated alternatives occurs in the actor's name,
 one of its aliases, its affiliation or its id, compared case- and accent-insensitively with
@@ -74,6 +76,7 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "mass_violence": "mass",
     "coreference": "coref",
     "no_event": "none",
+    "place": "place",
 }
 _ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 _SAME_KIND = (frozenset({"18", "19", "20"}), frozenset({"16", "17"}),
@@ -85,7 +88,7 @@ _MIN_PER_MODALITY = 8
 _CASE_KEYS = {"id", "phenomenon", "sentence", "published", "expect", "forbid_roots", "forbid", "note"}
 _REQUIRED_CASE_KEYS = {"id", "phenomenon", "sentence", "published", "expect", "forbid_roots"}
 _EXPECT_KEYS = {"root", "fine", "lenient", "alt_roots", "source", "target", "participants",
-                "claimed_by", "modality"}
+                "claimed_by", "modality", "place", "date"}
 _FORBID_KEYS = {"root", "modality", "source"}
 # A sentence boundary: end punctuation after a lower-case letter, digit, quote or bracket, then a
 # capital; "U.S. President" and "Marcos Jr. met" are not boundaries.
@@ -180,7 +183,21 @@ def _meets(event: Any, exp: dict[str, Any]) -> bool:
         return False
     if "claimed_by" in exp and not _any_actor_matches(exp["claimed_by"], event.claimed_by):
         return False
-    return True
+    if "place" in exp and not any(_name_matches(exp["place"], [p.name, *p.aliases, p.id]) for p in event.places):
+        return False
+    return "date" not in exp or _begins_on(event, exp["date"])
+
+
+def _begins_on(event: Any, date: str) -> bool:
+    """The event's span starts on this day, or is this month or year at that precision."""
+    t = event.time
+    if t.start is None:
+        return False
+    if len(date) == 10:
+        return t.start.isoformat() == date and t.precision in {"day", "hour", "minute"}
+    if len(date) == 7:
+        return t.start.isoformat()[:7] == date and t.precision == "month"
+    return t.start.isoformat()[:4] == date and t.precision == "year"
 
 
 def _breaks(event: Any, rule: dict[str, Any]) -> bool:
@@ -230,9 +247,12 @@ def _expectation_problems(exp: Any, where: str) -> list[str]:
     alt = exp.get("alt_roots", [])
     if not isinstance(alt, list) or any(r not in _ROOTS or r == exp.get("root") for r in alt):
         problems.append(f"{where}: alt_roots must list other CAMEO roots 01-20")
-    for key in ("source", "target", "claimed_by"):
+    for key in ("source", "target", "claimed_by", "place"):
         if key in exp:
             problems += _check_names(f"{where}.{key}", exp[key])
+    if "date" in exp and not (isinstance(exp["date"], str) and
+                              re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", exp["date"])):
+        problems.append(f"{where}: date {exp['date']!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
     if "participants" in exp:
         parts = exp["participants"]
         if not isinstance(parts, list) or len(parts) < 2:
@@ -297,8 +317,10 @@ def _case_problems(case: dict[str, Any]) -> list[str]:
         problems.append("sentence must be non-empty text of at most 400 characters")
     elif phenomenon == "coreference" and len(_sentences(sentence)) != 2:
         problems.append("a coreference case has exactly two sentences")
-    elif phenomenon not in ("coreference", "no_event") and len(_sentences(sentence)) != 1:
-        problems.append("a case has one sentence (two only for coreference)")
+    elif phenomenon in ("place", "date") and len(_sentences(sentence)) > 2:
+        problems.append("a place or date case has one sentence, or two when the first lends the second")
+    elif phenomenon not in ("coreference", "no_event", "place", "date") and len(_sentences(sentence)) != 1:
+        problems.append("a case has one sentence (two only for coreference, place and date)")
     try:
         dt.date.fromisoformat(case["published"])
     except (TypeError, ValueError):

@@ -77,6 +77,7 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "coreference": "coref",
     "no_event": "none",
     "place": "place",
+    "date": "date",
 }
 _ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 _SAME_KIND = (frozenset({"18", "19", "20"}), frozenset({"16", "17"}),

@@ -7,6 +7,7 @@ of its own takes the places its sentence names as places.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -15,7 +16,12 @@ from kg.resolve.labels import event_label
 from kg.resolve.places import country_place, lookup_reference
 from kg.resources import Resources
 
-__all__ = ["places_from_sentence", "with_countries"]
+__all__ = ["places_from_sentence", "places_from_anaphora", "with_countries"]
+
+# "took control of the town", "clashes raged in the city": a definite settlement noun in a
+# locative phrase points back at the settlement the article named last ("the city of X" names one)
+_THE_SETTLEMENT = re.compile(r"(?i)\b(?:in|of|near|around|over|across|outside|inside|into|at|on|from)\s+"
+                             r"the\s+(?:city|town|village)\b(?!\s+of\b|['’]s)")
 
 
 def with_countries(places: Sequence[Place], res: Resources) -> tuple[Place, ...]:
@@ -68,3 +74,33 @@ def _lendable(place: Place, res: Resources) -> bool:
     if place.type == "country":
         return False
     return place.type != "other" or lookup_reference(place.name, res) is not None
+
+
+def places_from_anaphora(events: list[Event], mentions: Sequence[EntityMention], resolved: Mapping,
+                         res: Resources, lends_to: Callable[[str], bool]) -> list[Event]:
+    """Events with no place whose sentence says "in the city" or "of the town" take the city or
+    town the article named last before it."""
+    out: list[Event] = []
+    for ev in events:
+        ed = ev.evidence[0] if ev.evidence else None
+        m = _THE_SETTLEMENT.search(ed.sentence) if ed is not None else None
+        if ev.places or m is None or not ev.sources or not lends_to(ev.cameo):
+            out.append(ev)
+            continue
+        city = _last_city(mentions, resolved, ed.start + m.start())
+        if city is not None:
+            places = with_countries([city], res)
+            ev = replace(ev, places=places,
+                         label=event_label(ev.cameo, ev.sources, ev.targets, places, ev.modality))
+            ev = ev.with_confidence(places=0.5)
+        out.append(ev)
+    return out
+
+
+def _last_city(mentions: Sequence[EntityMention], resolved: Mapping, before: int) -> Place | None:
+    """The city or town the article named as a place last before offset ``before``."""
+    for mention in sorted((m for m in mentions if m.end <= before), key=lambda m: -m.start):
+        place = resolved.get(mention)
+        if isinstance(place, Place) and place.type == "city":
+            return place
+    return None

@@ -9,8 +9,8 @@ One JSON object per line:
 ``published``     ISO publication date that anchors relative dates
 ``expect``        events that must be produced; ``[]`` means no event at all (then ``note`` says why)
 ``forbid_roots``  CAMEO roots no produced event may have, whatever its modality
-``forbid``        optional finer prohibitions: ``{"root", "modality"?, "source"?}``; no produced
-                  event may match every field given
+``forbid``        optional finer prohibitions: ``{"root", "modality"?, "source"?, "place"?}``; no
+                  produced event may match every field given
 ``note``          optional remark for the reader
 
 Each expectation must be met by one produced event (one event may meet several expectations):
@@ -90,7 +90,7 @@ _CASE_KEYS = {"id", "phenomenon", "sentence", "published", "expect", "forbid_roo
 _REQUIRED_CASE_KEYS = {"id", "phenomenon", "sentence", "published", "expect", "forbid_roots"}
 _EXPECT_KEYS = {"root", "fine", "lenient", "alt_roots", "source", "target", "participants",
                 "claimed_by", "modality", "place", "date"}
-_FORBID_KEYS = {"root", "modality", "source"}
+_FORBID_KEYS = {"root", "modality", "source", "place"}
 # A sentence boundary: end punctuation after a lower-case letter, digit, quote or bracket, then a
 # capital; "U.S. President" and "Marcos Jr. met" are not boundaries.
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9\")'][.!?])\s+(?=[A-Z\"])")
@@ -206,6 +206,8 @@ def _breaks(event: Any, rule: dict[str, Any]) -> bool:
         return False
     if "modality" in rule and event.modality != rule["modality"]:
         return False
+    if "place" in rule and not any(_name_matches(rule["place"], [p.name, *p.aliases, p.id]) for p in event.places):
+        return False
     return "source" not in rule or _any_actor_matches(rule["source"], event.sources)
 
 
@@ -285,8 +287,9 @@ def _forbid_problems(case: dict[str, Any]) -> list[str]:
             problems.append(f"{where}: root {rule.get('root')!r} is not a CAMEO root 01-20")
         if "modality" in rule and rule["modality"] not in MODALITIES:
             problems.append(f"{where}: modality {rule['modality']!r} not in {MODALITIES}")
-        if "source" in rule:
-            problems += _check_names(f"{where}.source", rule["source"])
+        for key in ("source", "place"):
+            if key in rule:
+                problems += _check_names(f"{where}.{key}", rule[key])
     # A prohibition must not rule out what the same case expects.
     for j, exp in enumerate(e for e in case.get("expect", []) if isinstance(e, dict) and "root" in e):
         accepted = _accepted_roots(exp)
@@ -298,7 +301,7 @@ def _forbid_problems(case: dict[str, Any]) -> list[str]:
             same_modality = rule.get("modality") in (None, exp.get("modality"))
             same_source = ("source" not in rule or ("source" in exp
                            and _alternatives(rule["source"]) == _alternatives(exp["source"])))
-            if same_root and same_modality and same_source:
+            if same_root and same_modality and same_source and "place" not in rule:
                 problems.append(f"forbid[{i}] forbids the event expect[{j}] asks for")
     return problems
 

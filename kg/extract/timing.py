@@ -51,24 +51,44 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         if not _BARE_DAYS.fullmatch(doc[first.i:root.i + 1].text):
             continue
         tm = TimeMention(doc[first.i:root.i + 1].text, first.idx, root.idx + len(root.text))
-        verb, main = root.head, root.head.head
+        verb = _apart_verb(root)
+        main = verb.head
         # "fired on Monday, two days after the North threatened": the threat was two days before
         # the main clause's day (its own time, else the day of the report)
         ref = time_at.get(main.i, ())
         way = "before" if _days_apart(root) == "after" else "after"
         text = f"{tm.text} {way} {ref[0].text if ref else 'today'}"
-        time_at[verb.i] = time_at.get(verb.i, ()) + (TimeMention(text, tm.start, tm.end),)
+        for tok in _control_chain(verb):  # "a day before leaders were due to begin a summit"
+            time_at[tok.i] = time_at.get(tok.i, ()) + (TimeMention(text, tm.start, tm.end),)
     return replace(frame, time_at=time_at)
+
+
+def _control_chain(verb: "Token") -> list["Token"]:
+    """The verb and the verbs it controls ("were" -> "due" -> "begin")."""
+    chain = [verb]
+    for _ in range(3):
+        nxt = [c for c in chain[-1].children if c.dep_ in {"xcomp", "acomp"}]
+        if not nxt:
+            break
+        chain.append(nxt[0])
+    return chain
 
 
 def _days_apart(root: "Token") -> str | None:
     """ "after" or "before" when ``root`` measures a clause off the main one ("two days after
     the North threatened", "a day before it expired"), else None."""
-    verb = root.head
+    verb = _apart_verb(root)
     if root.dep_ != "npadvmod" or verb.dep_ != "advcl" or not root.lower_.startswith("day"):
         return None
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}]
     return marks[0] if marks else None
+
+
+def _apart_verb(root: "Token") -> "Token":
+    """The verb of the clause "two days" measures: its head, or the head of the "before" it
+    modifies (the parser attaches it either way)."""
+    head = root.head
+    return head.head if head.dep_ == "mark" and head.lower_ in {"after", "before"} else head
 
 
 def anchor_nominals(frame: SentenceFrame) -> SentenceFrame:

@@ -45,7 +45,7 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         if anchor is not None:
             time_at[anchor.i] = time_at.get(anchor.i, ()) + (tm,)
     for root in sent:
-        if _days_apart(root) is None:
+        if root.lower_ not in {"day", "days"} or _days_apart(root) is None:
             continue
         first = root.left_edge
         if not _BARE_DAYS.fullmatch(doc[first.i:root.i + 1].text):

@@ -44,7 +44,10 @@ def _role(tok: "Token", words: WordClasses) -> Literal["actor", "place", "unknow
     if dep in {"compound", "amod", "nmod"}:
         # "the Cairo round", "Russian forces": the resolver decides by what the name is
         heads = words.union("institution_noun", "force_noun", "role_noun", "member_noun")
-        return "actor" if tok.head.lower_ in heads else "unknown"
+        if tok.head.lower_ in heads:
+            return "actor"
+        # "the al-Asad air base", "the Zamzam camp": a site named after a person is a place
+        return "place" if tok.head.lemma_.lower() in words.by_value("place_type") else "unknown"
     if dep in _ACTOR_DEPS:
         return "actor"
     if dep == "pobj":

@@ -86,9 +86,13 @@ def find_places(heads: list["Token"], index: MentionIndex, cameo: str, words: Wo
             continue
         seen.add(h.i)
         for c in h.children:
+            if c.dep_ == "advmod" and c.lower_ in words["compass_word"]:
+                todo.append((c, depth))  # "villages west of Mogadishu": the place is under the direction
+                continue
             if c.dep_ not in {"prep", "dative"}:
                 continue
-            place_noun = h.lemma_.lower() in words["place_noun"]  # "attacked the town of X"
+            # "attacked the town of X", "30 km north of X"
+            place_noun = h.lemma_.lower() in words["place_noun"] or h.lower_ in words["compass_word"]
             if c.lower_ not in preps and not ((depth or place_noun) and c.lower_ == "of"):
                 # "summoned the ambassador to the ministry in Manila": look inside, take nothing here
                 todo += [(p, depth + 1) for p in c.children if p.dep_ == "pobj"]

@@ -228,3 +228,22 @@ def test_folding_statements_does_not_depend_on_order_and_is_idempotent(events, r
 def test_a_published_statement_is_never_folded_away():
     sentence = [said("s", JAPAN), act("a", "150", [NORTH_KOREA])]
     assert any(e.id == "s" for e in merge_events(sentence, keep_ids={"s"}))
+
+
+_QUOTE = "\"Our people have waited too long for answers,\" {who} said."
+
+
+@pytest.mark.parametrize("why, text, statements", [
+    ("a speaker's quoted words after the speaker's act that day are that act's colour",
+     "Chad's government spokesman Aziz Mahamat Saleh accused Sudan on Tuesday of arming rebels in "
+     "the east of the country. " + _QUOTE.format(who="Saleh"), 0),
+    ("a quote by a party with no act of its own that day is a statement of its own",
+     "Sudan's army shelled rebel positions near the border on Tuesday. "
+     + _QUOTE.format(who="Chad's government spokesman Aziz Mahamat Saleh"), 1),
+])
+def test_a_quote_of_a_speaker_who_acted_that_day_is_no_second_event(why, text, statements):
+    from kg import events_from_text
+
+    events = events_from_text(text, dt.date(2024, 3, 5))
+    assert len(events) == 1 + statements, why
+    assert sum(e.cameo == "010" for e in events) == statements, why

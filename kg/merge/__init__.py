@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from kg import codebook
-from kg.merge.keep import fold_attributions, worth_keeping
+from kg.merge.keep import fold_attributions, fold_quoted_opinions, worth_keeping
 from kg.merge.links import date_from_links, link_events
 from kg.model import Event, Place, TimeSpan
 from kg.resolve.labels import event_label
@@ -405,7 +405,7 @@ def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
     An event that absorbs one whose id is in ``keep_ids`` (already published) takes that id.
     """
     keep = frozenset(keep_ids)
-    current = sorted(compact(fold_attributions(events, keep)), key=_order_key)
+    current = sorted(compact(fold_quoted_opinions(fold_attributions(events, keep), keep)), key=_order_key)
     while True:  # to a fixed point: merging a merged set changes nothing
         merged = _merge_pass(current, keep)
         if len(merged) == len(current):

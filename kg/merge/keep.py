@@ -17,7 +17,7 @@ from dataclasses import replace
 from kg import codebook
 from kg.model import Actor, Event
 
-__all__ = ["fold_attributions", "worth_keeping"]
+__all__ = ["fold_attributions", "fold_quoted_opinions", "worth_keeping"]
 
 # the type confidence extraction gives a verb trigger (0.8) or a verb fused with its noun (0.9);
 # a bare noun gets 0.7 (kg.extract.assemble)
@@ -83,6 +83,32 @@ def fold_attributions(mentions: Iterable[Event], keep: Iterable[str] = ()) -> li
                     claims[r.id].update((x.id, x) for x in ev.sources)
     return [replace(ev, claimed_by=tuple(x for _, x in sorted(claims[ev.id].items()))) if ev.id in claims else ev
             for ev in mentions if ev.id not in dropped]
+
+
+_QUOTE_MARKS = "\"\u201c\u201d\u2018\u2019'\u00ab"
+
+
+def _quoted(ev: Event) -> bool:
+    """Told as the speaker's own words in quotation marks, opening its sentence."""
+    return ev.evidence[0].sentence.lstrip()[:1] in _QUOTE_MARKS
+
+
+def fold_quoted_opinions(mentions: Iterable[Event], keep: Iterable[str] = ()) -> list[Event]:
+    """The mentions without the plain statements (CAMEO 010) made only of a speaker's quoted words
+    when the article already tells an act of that speaker on the same day: the quote is that act's
+    colour ("X accused Y of ...", then "'...,' X said"), not a second event."""
+    kept = frozenset(keep)
+    mentions = list(mentions)
+    acts: dict[tuple[str, object], set[str]] = defaultdict(set)  # (article, day) -> who acted
+    for ev in mentions:
+        if ev.cameo != codebook.Code.STATEMENT:
+            for e in ev.evidence:
+                acts[(e.article_id, ev.time.start)] |= {x.id for x in ev.sources}
+    def colour(ev: Event) -> bool:
+        return (ev.cameo == codebook.Code.STATEMENT and len(ev.evidence) == 1 and ev.id not in kept
+                and _quoted(ev) and bool(ev.sources)
+                and {x.id for x in ev.sources} <= acts[(ev.evidence[0].article_id, ev.time.start)])
+    return [ev for ev in mentions if not colour(ev)]
 
 
 def _named(actors: Iterable[Actor]) -> bool:

@@ -1,0 +1,190 @@
+"""Merge and link new mentions into a stored graph, touching only the events they can reach.
+
+A full build merges every mention (:func:`kg.merge.merge_events`), links every event
+(:func:`kg.merge.link_events`) and dates undated violations (:func:`kg.merge.date_from_links`).
+Adding a few articles to a large graph gives the same result when those steps run over the new
+mentions and the stored events they can reach:
+
+- merge: the stored events that share a blocking key (a participant in a week, an article) with a
+  new mention, and again with each event that changes, until no changed event reaches a stored
+  event outside the set. A stored event outside it is compared with nothing that changed, so it
+  stays as it was; keys are looked up a week wider than the merge's own slack, so week
+  boundaries never hide a neighbour.
+- link: every stored event that a changed (or removed) event can be linked from, within the
+  widest window of :mod:`kg.merge.links`, gets its links again from the events it can link to;
+  links are only ever added, as in a full build.
+- date: the events whose links changed, and those linking to a changed event, are dated again.
+
+The store (:class:`Store`, the build's state in :mod:`kg.export.state`) answers the look-ups
+and takes the result.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from kg import codebook
+from kg.merge import _keys, date_from_links, link_events, merge_events
+from kg.merge.links import ENDS_AFTER, OUTCOME_AFTER, SCHEDULE_AHEAD, VIOLATION_AFTER, _link_keys
+from kg.model import Event
+
+__all__ = ["Store", "Update", "merge_into", "merge_keys", "link_keys", "LINK_BACK", "LINK_AHEAD"]
+
+_WIDE = dt.timedelta(days=7)  # merge look-ups: a week beyond the blocking keys' own slack
+# how far (days) an event's start may lie before / after the start of an event it links to, and
+# the other way round: the widest windows of kg.merge.links, a day spare
+LINK_BACK = max(VIOLATION_AFTER, ENDS_AFTER, OUTCOME_AFTER) + 1
+LINK_AHEAD = SCHEDULE_AHEAD + 1
+
+
+class Store(Protocol):
+    """The stored events of a graph, found by the keys through which new mentions reach them."""
+
+    def merge_neighbours(self, keys: set[tuple[str, str, int]]) -> list[Event]:
+        """The events with any of these (coreference family, key, week) merge keys."""
+        ...
+
+    def link_neighbours(self, keys: set[str], first: int, last: int) -> list[Event]:
+        """The dated events with any of these link keys whose start (a day ordinal) lies in
+        ``first..last``; for article keys (``d:...``) whatever their start."""
+        ...
+
+    def longest(self) -> int:
+        """The longest span of a stored event, in days."""
+        ...
+
+    def linking_to(self, ids: set[str]) -> list[Event]:
+        """The events with a link to any of ``ids``."""
+        ...
+
+    def get(self, ids: set[str]) -> list[Event]:
+        """The events with these ids (those it holds)."""
+        ...
+
+    def replace(self, changed: Sequence[Event], removed: set[str]) -> None:
+        """Store ``changed`` events (new or replacing those of their ids), drop ``removed``."""
+        ...
+
+
+@dataclass(frozen=True)
+class Update:
+    """What adding mentions changed: the new and changed events, and the ids merged away."""
+
+    changed: tuple[Event, ...]
+    removed: frozenset[str]
+
+
+def merge_keys(ev: Event, slack: dt.timedelta = dt.timedelta(0)) -> set[tuple[str, str, int]]:
+    """An event's merge blocking keys, with its coreference family: (family, key, week)."""
+    fam = codebook.coreference_family(ev.cameo)
+    return {(fam, k, w) for k, w in _keys(ev, slack)}
+
+
+def link_keys(ev: Event) -> frozenset[str]:
+    """The keys (actor, the state it acts for, article) through which events are linked."""
+    return _link_keys(ev)
+
+
+def merge_into(mentions: Iterable[Event], store: Store, *, keep_actorless: bool = False) -> Update:
+    """Merge, link and date new ``mentions`` with the stored events they can reach, store the
+    result and return it; the stored graph then equals a full build over all of them."""
+    seen = _Seen(store)
+    merged, removed = _merge(list(mentions), seen, keep_actorless)
+    linked = _link(merged, removed, seen)
+    latest = {**merged, **linked}
+    latest.update(_date(latest, merged, removed, seen))
+    out = tuple(sorted((e for e in latest.values() if seen.stored.get(e.id) != e),
+                       key=lambda e: (e.time.start or dt.date.max, e.id)))
+    store.replace(out, removed)
+    return Update(out, frozenset(removed))
+
+
+class _Seen:
+    """The store, noting the stored form of every event it gives (to tell what changed)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.stored: dict[str, Event] = {}
+
+    def _note(self, events: list[Event]) -> list[Event]:
+        for e in events:
+            self.stored.setdefault(e.id, e)
+        return events
+
+    def merge_neighbours(self, keys: set[tuple[str, str, int]]) -> list[Event]:
+        return self._note(self.store.merge_neighbours(keys)) if keys else []
+
+    def link_neighbours(self, keys: set[str], first: int, last: int) -> list[Event]:
+        return self._note(self.store.link_neighbours(keys, first, last)) if keys else []
+
+    def linking_to(self, ids: set[str]) -> list[Event]:
+        return self._note(self.store.linking_to(ids)) if ids else []
+
+    def get(self, ids: set[str]) -> list[Event]:
+        return self._note(self.store.get(ids)) if ids else []
+
+
+def _merge(mentions: list[Event], store: _Seen, keep_actorless: bool) -> tuple[dict[str, Event], set[str]]:
+    """The merge over the mentions and the stored events they reach, to closure: the events
+    that changed (or are new) by id, and the stored ids merged away."""
+    old: dict[str, Event] = {}
+    asked: set[tuple[str, str, int]] = set()
+    reach: list[Event] = mentions
+    while True:
+        keys = {k for ev in reach for k in merge_keys(ev, _WIDE)} - asked
+        asked |= keys
+        found = [e for e in store.merge_neighbours(keys) if e.id not in old]
+        if reach is not mentions and not found:
+            break  # nothing that changed reaches a stored event outside the set: closed
+        old.update((e.id, e) for e in found)
+        result = merge_events([*old.values(), *mentions], keep_actorless=keep_actorless, keep_ids=old)
+        changed = {e.id: e for e in result if old.get(e.id) != e}
+        reach = list(changed.values())
+        if not found:
+            break
+    return changed, set(old) - {e.id for e in result}
+
+
+def _span_days(ev: Event) -> tuple[int, int] | None:
+    if ev.time.start is None:
+        return None
+    return ev.time.start.toordinal(), (ev.time.end or ev.time.start).toordinal()
+
+
+def _link(merged: dict[str, Event], removed: set[str], store: _Seen) -> dict[str, Event]:
+    """Links again for the changed events and every stored event one of them (in its old or
+    new form) may be linked from: those events with their links, by id."""
+    def current(evs: Iterable[Event]) -> dict[str, Event]:
+        return {e.id: merged.get(e.id, e) for e in evs if e.id not in removed}
+
+    touched = [*merged.values(), *(store.stored[i] for i in (*removed, *merged) if i in store.stored)]
+    sources = current(merged.values())
+    for b in touched:
+        span = _span_days(b)
+        if span is not None:
+            sources.update(current(store.link_neighbours(set(link_keys(b)), span[0] - LINK_AHEAD,
+                                                         span[1] + LINK_BACK)))
+    pool = dict(sources)
+    back = LINK_BACK + store.store.longest()
+    for a in list(sources.values()):
+        span = _span_days(a)
+        if span is not None:
+            pool.update(current(store.link_neighbours(set(link_keys(a)), span[0] - back, span[0] + LINK_AHEAD)))
+    pool.update(sources)
+    return {e.id: e for e in link_events(list(pool.values())) if e.id in sources}
+
+
+def _date(latest: dict[str, Event], merged: dict[str, Event], removed: set[str],
+          store: _Seen) -> dict[str, Event]:
+    """Undated violations dated again where their links or the truces they link to changed."""
+    todo = dict(latest)
+    for e in store.linking_to(set(merged) | removed):
+        if e.id not in removed:
+            todo.setdefault(e.id, e)
+    want = {o for e in todo.values() if e.time.basis in {"publication", "unknown"}
+            for rel, o in e.links if rel == "violates"} - set(todo) - removed
+    targets = store.get(want)
+    dated = date_from_links([*todo.values(), *targets])
+    return {e.id: e for e in dated if e.id in todo}

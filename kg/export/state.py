@@ -41,8 +41,9 @@ CREATE INDEX events_ord ON events(ord);
 CREATE TABLE mkeys(fam TEXT, key TEXT, week INT, id TEXT);
 CREATE INDEX mkeys_key ON mkeys(fam, key, week);
 CREATE INDEX mkeys_id ON mkeys(id);
-CREATE TABLE lkeys(key TEXT, start INT, id TEXT);
-CREATE INDEX lkeys_key ON lkeys(key, start);
+CREATE TABLE lkeys(key TEXT, start INT, kind TEXT, wants TEXT, id TEXT);
+CREATE INDEX lkeys_kind ON lkeys(key, kind, start);
+CREATE INDEX lkeys_wants ON lkeys(key, wants, start);
 CREATE INDEX lkeys_id ON lkeys(id);
 CREATE TABLE links(src TEXT, dst TEXT);
 CREATE INDEX links_src ON links(src);
@@ -51,6 +52,7 @@ CREATE TABLE occ(id TEXT, kind TEXT, pos INT, oid TEXT, rec TEXT);
 CREATE INDEX occ_id ON occ(id);
 CREATE INDEX occ_oid ON occ(kind, oid);
 CREATE TABLE recs(h TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE unsettled(id TEXT PRIMARY KEY);
 CREATE TABLE fold(kind TEXT, oid TEXT, data BLOB NOT NULL, PRIMARY KEY (kind, oid));
 CREATE TABLE digests(article TEXT PRIMARY KEY, digest TEXT NOT NULL, url TEXT);
 """
@@ -98,6 +100,7 @@ class State:
         self.dirty: set[str] = set()  # events put since the last settle
         self._fold: dict[str, dict[str, Any]] | None = None
         self.shared: Any = None  # the records the last export written described
+        self._loaded: dict[str, Event] = {}  # events read so far, as read back
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -157,6 +160,7 @@ class State:
 
         if not self.fresh:
             self.remove([ev.id])
+        self._loaded.pop(ev.id, None)
         self.db.execute("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         (ev.id, _ord(ev), lookup(ev.cameo).code, " ".join(sorted(prefixes)), 0,
                          pickle.dumps(ev, 5) if whole else b"", ttl, csv_line(ev) if whole else ""))
@@ -168,13 +172,15 @@ class State:
         next build reads them back (:func:`kg.export.rdf_read.as_read` with the records the
         export described, ``shared``), indexed by their merge and link keys; keep those records."""
         from kg.export.rdf_read import as_read
-        from kg.merge.incremental import link_keys, merge_keys
+        from kg.merge.incremental import link_keys, link_kinds, merge_keys, reads_back_as_written
 
         self._set_fold(shared)
         if events is None:
             events = self._by_ids(self.dirty, raw=True)
         for given in events:
             ev = as_read(given, shared.actors, shared.places, shared.articles)
+            if not reads_back_as_written(given, ev):
+                self.db.execute("INSERT OR IGNORE INTO unsettled VALUES (?)", (ev.id,))
             if not self.fresh:
                 for table, col in (("mkeys", "id"), ("lkeys", "id"), ("links", "src")):
                     self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (ev.id,))
@@ -183,10 +189,11 @@ class State:
                             (_ord(ev), span, pickle.dumps(ev, 5), csv_line(ev), ev.id))
             self.db.executemany("INSERT INTO mkeys VALUES (?, ?, ?, ?)",
                                 [(f, k, w, ev.id) for f, k, w in merge_keys(ev)])
-            if ev.time.start is not None:
+            kind, wants = link_kinds(ev)
+            if ev.time.start is not None and (kind or wants):
                 start = ev.time.start.toordinal()
-                self.db.executemany("INSERT INTO lkeys VALUES (?, ?, ?)",
-                                    [(k, start, ev.id) for k in link_keys(ev)])
+                self.db.executemany("INSERT INTO lkeys VALUES (?, ?, ?, ?, ?)",
+                                    [(k, start, kind, wants, ev.id) for k in link_keys(ev)])
             self.db.executemany("INSERT INTO links VALUES (?, ?)", [(ev.id, o) for _, o in set(ev.links)])
             if span > self.longest():
                 self._longest = span
@@ -219,6 +226,7 @@ class State:
 
     def remove(self, ids: Iterable[str]) -> None:
         for i in ids:
+            self._loaded.pop(i, None)
             for table, col in (("events", "id"), ("mkeys", "id"), ("lkeys", "id"), ("links", "src"),
                                ("occ", "id")):
                 self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (i,))
@@ -252,7 +260,16 @@ class State:
         return [as_read(e, fold["a"], fold["p"], fold["r"]) for e in out]
 
     def _by_ids(self, ids: Iterable[str], raw: bool = False) -> list[Event]:
-        ids = sorted(set(ids))
+        """The stored events of these ids (each read once per open state)."""
+        ids = set(ids)
+        if raw:
+            return self._load(sorted(ids), raw=True)
+        missing = sorted(ids - self._loaded.keys())
+        for ev in self._load(missing):
+            self._loaded[ev.id] = ev
+        return [self._loaded[i] for i in sorted(ids) if i in self._loaded]
+
+    def _load(self, ids: list[str], raw: bool = False) -> list[Event]:
         out: list[Event] = []
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
@@ -269,14 +286,16 @@ class State:
                 "SELECT id FROM mkeys WHERE fam = ? AND key = ? AND week = ?", k))
         return self._by_ids(found)
 
-    def link_neighbours(self, keys: set[str], first: int, last: int) -> list[Event]:
+    def link_neighbours(self, keys: set[str], first: int, last: int, *, kind: str = "",
+                        wants: str = "") -> list[Event]:
+        col, value = ("kind", kind) if kind else ("wants", wants)
         found: set[str] = set()
         for k in keys:
             if k.startswith("d:"):
-                rows = self.db.execute("SELECT id FROM lkeys WHERE key = ?", (k,))
+                rows = self.db.execute(f"SELECT id FROM lkeys WHERE key = ? AND {col} = ?", (k, value))
             else:
-                rows = self.db.execute("SELECT id FROM lkeys WHERE key = ? AND start BETWEEN ? AND ?",
-                                       (k, first, last))
+                rows = self.db.execute(f"SELECT id FROM lkeys WHERE key = ? AND start BETWEEN ? AND ? "
+                                       f"AND {col} = ?", (k, first, last, value))
             found.update(i for (i,) in rows)
         return self._by_ids(found)
 
@@ -291,9 +310,13 @@ class State:
             found.update(s for (s,) in self.db.execute("SELECT src FROM links WHERE dst = ?", (i,)))
         return self._by_ids(found)
 
+    def unsettled(self) -> list[Event]:
+        return self._by_ids(i for (i,) in self.db.execute("SELECT id FROM unsettled"))
+
     def replace(self, changed: Sequence[Event], removed: set[str]) -> None:
         from kg.export.rdf_stream import event_turtle
 
+        self.db.execute("DELETE FROM unsettled")  # merged and linked again with the new mentions
         self.remove(removed)
         for ev in changed:
             ttl, prefixes = event_turtle(ev)

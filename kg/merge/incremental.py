@@ -27,10 +27,11 @@ from typing import Protocol
 
 from kg import codebook
 from kg.merge import _keys, date_from_links, link_events, merge_events
-from kg.merge.links import ENDS_AFTER, OUTCOME_AFTER, SCHEDULE_AHEAD, VIOLATION_AFTER, _link_keys
+from kg.merge.links import (ENDS_AFTER, OUTCOME_AFTER, SCHEDULE_AHEAD, VIOLATION_AFTER, _kind,
+                            _link_keys, _wanted)
 from kg.model import Event
 
-__all__ = ["Store", "Update", "merge_into", "merge_keys", "link_keys", "LINK_BACK", "LINK_AHEAD"]
+__all__ = ["Store", "Update", "merge_into", "reads_back_as_written", "merge_keys", "link_keys", "link_kinds", "LINK_BACK", "LINK_AHEAD"]
 
 _WIDE = dt.timedelta(days=7)  # merge look-ups: a week beyond the blocking keys' own slack
 # how far (days) an event's start may lie before / after the start of an event it links to, and
@@ -46,9 +47,12 @@ class Store(Protocol):
         """The events with any of these (coreference family, key, week) merge keys."""
         ...
 
-    def link_neighbours(self, keys: set[str], first: int, last: int) -> list[Event]:
+    def link_neighbours(self, keys: set[str], first: int, last: int, *, kind: str = "",
+                        wants: str = "") -> list[Event]:
         """The dated events with any of these link keys whose start (a day ordinal) lies in
-        ``first..last``; for article keys (``d:...``) whatever their start."""
+        ``first..last`` (for article keys, ``d:...``, whatever their start), and that are
+        objects of links as ``kind`` (see :func:`link_kinds`), or link to events of kind
+        ``wants``."""
         ...
 
     def longest(self) -> int:
@@ -57,6 +61,11 @@ class Store(Protocol):
 
     def linking_to(self, ids: set[str]) -> list[Event]:
         """The events with a link to any of ``ids``."""
+        ...
+
+    def unsettled(self) -> list[Event]:
+        """The events whose form as read back differs from the form written in what merging,
+        linking and dating look at (see :func:`reads_back_as_written`)."""
         ...
 
     def get(self, ids: set[str]) -> list[Event]:
@@ -87,18 +96,45 @@ def link_keys(ev: Event) -> frozenset[str]:
     return _link_keys(ev)
 
 
+def link_kinds(ev: Event) -> tuple[str, str]:
+    """What an event can be the object of a link as, and the kind of event it can link to
+    ("" for none): see :mod:`kg.merge.links`."""
+    return _kind(ev.cameo) or "", _wanted(ev.cameo)[0]
+
+
 def merge_into(mentions: Iterable[Event], store: Store, *, keep_actorless: bool = False) -> Update:
     """Merge, link and date new ``mentions`` with the stored events they can reach, store the
-    result and return it; the stored graph then equals a full build over all of them."""
+    result and return it; the stored graph then equals a full build over all of them.
+
+    A build reads an export back with month and year spans widened to the whole month or year
+    (and a few other normalisations): events that read back otherwise than they were written
+    (``store.unsettled()``) may merge or link anew, as a build that read kg.ttl would find, so
+    they are merged and linked again with the new mentions."""
     seen = _Seen(store)
-    merged, removed = _merge(list(mentions), seen, keep_actorless)
-    linked = _link(merged, removed, seen)
+    seeds = {e.id: e for e in seen.unsettled()}
+    merged, removed = _merge(list(mentions), seeds, seen, keep_actorless)
+    linked = _link(merged, removed, seeds, seen)
     latest = {**merged, **linked}
-    latest.update(_date(latest, merged, removed, seen))
+    latest.update(_date(latest, merged, removed, seeds, seen))
     out = tuple(sorted((e for e in latest.values() if seen.stored.get(e.id) != e),
                        key=lambda e: (e.time.start or dt.date.max, e.id)))
     store.replace(out, removed)
     return Update(out, frozenset(removed))
+
+
+def reads_back_as_written(written: Event, read: Event) -> bool:
+    """Whether merging, linking and dating see the same in an event as written and as read
+    back (the order of its tuples aside)."""
+    return _view(written) == _view(read)
+
+
+def _view(ev: Event) -> tuple:
+    def actors(xs: tuple) -> frozenset:
+        return frozenset((x.id, x.affiliation) for x in xs)
+
+    return (ev.cameo, ev.time, ev.modality, actors(ev.sources), actors(ev.targets), actors(ev.claimed_by),
+            frozenset((p.id, p.country) for p in ev.places), frozenset(ev.links),
+            frozenset((e.article_id, e.start, e.end, e.published) for e in ev.evidence))
 
 
 class _Seen:
@@ -116,8 +152,11 @@ class _Seen:
     def merge_neighbours(self, keys: set[tuple[str, str, int]]) -> list[Event]:
         return self._note(self.store.merge_neighbours(keys)) if keys else []
 
-    def link_neighbours(self, keys: set[str], first: int, last: int) -> list[Event]:
-        return self._note(self.store.link_neighbours(keys, first, last)) if keys else []
+    def link_neighbours(self, keys: set[str], first: int, last: int, *, kind: str = "",
+                        wants: str = "") -> list[Event]:
+        if not keys or not (kind or wants):
+            return []
+        return self._note(self.store.link_neighbours(keys, first, last, kind=kind, wants=wants))
 
     def linking_to(self, ids: set[str]) -> list[Event]:
         return self._note(self.store.linking_to(ids)) if ids else []
@@ -125,25 +164,29 @@ class _Seen:
     def get(self, ids: set[str]) -> list[Event]:
         return self._note(self.store.get(ids)) if ids else []
 
+    def unsettled(self) -> list[Event]:
+        return self._note(self.store.unsettled())
 
-def _merge(mentions: list[Event], store: _Seen, keep_actorless: bool) -> tuple[dict[str, Event], set[str]]:
-    """The merge over the mentions and the stored events they reach, to closure: the events
-    that changed (or are new) by id, and the stored ids merged away."""
-    old: dict[str, Event] = {}
+
+def _merge(mentions: list[Event], seeds: dict[str, Event], store: _Seen, keep_actorless: bool
+           ) -> tuple[dict[str, Event], set[str]]:
+    """The merge over the mentions, the seeds and the stored events they reach, to closure: the
+    events that changed (or are new) by id, and the stored ids merged away."""
+    old: dict[str, Event] = dict(seeds)
     asked: set[tuple[str, str, int]] = set()
-    reach: list[Event] = mentions
+    reach: list[Event] = [*mentions, *seeds.values()]
+    first = True
     while True:
         keys = {k for ev in reach for k in merge_keys(ev, _WIDE)} - asked
         asked |= keys
         found = [e for e in store.merge_neighbours(keys) if e.id not in old]
-        if reach is not mentions and not found:
+        if not first and not found:
             break  # nothing that changed reaches a stored event outside the set: closed
+        first = False
         old.update((e.id, e) for e in found)
         result = merge_events([*old.values(), *mentions], keep_actorless=keep_actorless, keep_ids=old)
         changed = {e.id: e for e in result if old.get(e.id) != e}
         reach = list(changed.values())
-        if not found:
-            break
     return changed, set(old) - {e.id for e in result}
 
 
@@ -153,34 +196,35 @@ def _span_days(ev: Event) -> tuple[int, int] | None:
     return ev.time.start.toordinal(), (ev.time.end or ev.time.start).toordinal()
 
 
-def _link(merged: dict[str, Event], removed: set[str], store: _Seen) -> dict[str, Event]:
+def _link(merged: dict[str, Event], removed: set[str], seeds: dict[str, Event], store: _Seen) -> dict[str, Event]:
     """Links again for the changed events and every stored event one of them (in its old or
     new form) may be linked from: those events with their links, by id."""
     def current(evs: Iterable[Event]) -> dict[str, Event]:
         return {e.id: merged.get(e.id, e) for e in evs if e.id not in removed}
 
-    touched = [*merged.values(), *(store.stored[i] for i in (*removed, *merged) if i in store.stored)]
-    sources = current(merged.values())
-    for b in touched:
-        span = _span_days(b)
-        if span is not None:
+    touched = [*merged.values(), *(store.stored[i] for i in (*removed, *merged, *seeds) if i in store.stored)]
+    sources = current([*seeds.values(), *merged.values()])
+    for b in touched:  # the events that may link to b (as it was or is)
+        span, kind = _span_days(b), link_kinds(b)[0]
+        if span is not None and kind:
             sources.update(current(store.link_neighbours(set(link_keys(b)), span[0] - LINK_AHEAD,
-                                                         span[1] + LINK_BACK)))
+                                                         span[1] + LINK_BACK, wants=kind)))
     pool = dict(sources)
     back = LINK_BACK + store.store.longest()
-    for a in list(sources.values()):
-        span = _span_days(a)
-        if span is not None:
-            pool.update(current(store.link_neighbours(set(link_keys(a)), span[0] - back, span[0] + LINK_AHEAD)))
+    for a in list(sources.values()):  # the events each of those may link to
+        span, wants = _span_days(a), link_kinds(a)[1]
+        if span is not None and wants:
+            pool.update(current(store.link_neighbours(set(link_keys(a)), span[0] - back,
+                                                      span[0] + LINK_AHEAD, kind=wants)))
     pool.update(sources)
     return {e.id: e for e in link_events(list(pool.values())) if e.id in sources}
 
 
-def _date(latest: dict[str, Event], merged: dict[str, Event], removed: set[str],
+def _date(latest: dict[str, Event], merged: dict[str, Event], removed: set[str], seeds: dict[str, Event],
           store: _Seen) -> dict[str, Event]:
     """Undated violations dated again where their links or the truces they link to changed."""
     todo = dict(latest)
-    for e in store.linking_to(set(merged) | removed):
+    for e in store.linking_to(set(merged) | removed | set(seeds)):
         if e.id not in removed:
             todo.setdefault(e.id, e)
     want = {o for e in todo.values() if e.time.basis in {"publication", "unknown"}

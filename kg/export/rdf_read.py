@@ -6,6 +6,7 @@ kg.export.rdf_terms, the same the writer uses.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 
 from rdflib import Dataset, Graph, Literal
@@ -175,21 +176,22 @@ def as_read(ev: Event, actors: Mapping[str, Actor], places: Mapping[str, Place],
     articles are described by the records ``actors``, ``places`` and ``articles`` (those the
     writer folded: :class:`kg.export.rdf.Shared`), without writing or parsing any RDF."""
     from kg.codebook import lookup
-    from kg.export.rdf import _decimal, _time_stamps
-    from kg.export.rdf_terms import CONFIDENCE_TERMS, LINK_RELATIONS, evidence_iri
+    from kg.export.rdf import _decimal
+    from kg.export.rdf_terms import CONFIDENCE_TERMS, LINK_RELATIONS
 
     code = lookup(ev.cameo)
 
     def people(xs: Iterable[Actor]) -> tuple[Actor, ...]:
-        found = {str(actor_iri(x.id)): x.id for x in xs}
+        found = {_iri_key("actor", x.id): x.id for x in xs}
         return tuple(_actor_as_read(actors[found[k]]) for k in sorted(found))
 
-    found_places = {str(place_iri(p.id)): p.id for p in ev.places}
-    evidence = {str(evidence_iri(e)): e for e in ev.evidence}
+    found_places = {_iri_key("place", p.id): p.id for p in ev.places}
+    # an evidence node's IRI is made of these four, one to one
+    evidence = {(e.article_id, e.start, e.end, e.trigger): e for e in ev.evidence}
     names = dict(ev.field_confidence)
     return Event(
         id=ev.id, cameo=code.code, label=ev.label if ev.label.strip() else code.name,
-        time=_time_as_read(ev.time, _time_stamps(ev.time) if ev.time.start is not None else []),
+        time=_time_as_read(ev.time),
         sources=people(ev.sources), targets=people(ev.targets),
         places=tuple(_place_as_read(places[found_places[k]]) for k in sorted(found_places)),
         modality=ev.modality, claimed_by=people(ev.claimed_by),
@@ -201,11 +203,19 @@ def as_read(ev: Event, actors: Mapping[str, Actor], places: Mapping[str, Place],
     )
 
 
-def _time_as_read(t: TimeSpan, stamps: list) -> TimeSpan:
+@functools.lru_cache(maxsize=65536)
+def _iri_key(kind: str, ident: str) -> str:
+    return str(actor_iri(ident) if kind == "actor" else place_iri(ident))
+
+
+@functools.lru_cache(maxsize=65536)
+def _time_as_read(t: TimeSpan) -> TimeSpan:
+    from kg.export.rdf import _time_stamps
+
     if t.start is None:
         return TimeSpan(None, None, "unknown", "unknown", t.text, earliest=t.earliest or None,
                         latest=t.latest or None)
-    by = dict(stamps)
+    by = dict(_time_stamps(t))
     single = by.get(T("TimeSpan.start.single"))
     begin = single if single is not None else by.get(T("TimeSpan.start"))
     end = single if single is not None else by.get(T("TimeSpan.end"))
@@ -217,6 +227,7 @@ def _time_as_read(t: TimeSpan, stamps: list) -> TimeSpan:
                     t.earliest or None, t.latest or None)
 
 
+@functools.lru_cache(maxsize=65536)
 def _actor_as_read(a: Actor) -> Actor:
     from kg.export.rdf import _humanize
     from kg.export.rdf_terms import QID
@@ -227,6 +238,7 @@ def _actor_as_read(a: Actor) -> Actor:
                  wikidata=a.wikidata if a.wikidata and QID.fullmatch(a.wikidata) else None)
 
 
+@functools.lru_cache(maxsize=65536)
 def _place_as_read(p: Place) -> Place:
     from kg.export.rdf import _decimal, _humanize
     from kg.export.rdf_terms import QID
@@ -241,6 +253,7 @@ def _place_as_read(p: Place) -> Place:
                  wikidata=p.wikidata if p.wikidata and QID.fullmatch(p.wikidata) else None)
 
 
+@functools.lru_cache(maxsize=65536)
 def _evidence_as_read(e: Evidence, article: Evidence) -> Evidence:
     from kg.export.rdf import _url_term
 

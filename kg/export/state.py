@@ -31,15 +31,15 @@ from kg.model import Event
 __all__ = ["STATE", "State", "open_state", "ttl_stamp"]
 
 STATE = ".kg-state.sqlite"
-_VERSION = "1"
+_VERSION = "2"
 _MAX_DAY = dt.date.max.toordinal()
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v);
 CREATE TABLE events(id TEXT PRIMARY KEY, ord TEXT NOT NULL, code TEXT NOT NULL, pfx TEXT NOT NULL,
                     span INT NOT NULL, data BLOB NOT NULL, ttl BLOB NOT NULL, csv TEXT NOT NULL);
 CREATE INDEX events_ord ON events(ord);
-CREATE TABLE mkeys(fam TEXT, key TEXT, week INT, id TEXT);
-CREATE INDEX mkeys_key ON mkeys(fam, key, week);
+CREATE TABLE mkeys(fam TEXT, key TEXT, week INT, slack INT, id TEXT);
+CREATE INDEX mkeys_key ON mkeys(fam, key, week, slack);
 CREATE INDEX mkeys_id ON mkeys(id);
 CREATE TABLE lkeys(key TEXT, start INT, kind TEXT, wants TEXT, id TEXT);
 CREATE INDEX lkeys_kind ON lkeys(key, kind, start);
@@ -187,8 +187,8 @@ class State:
             span = (ev.time.end - ev.time.start).days if ev.time.start and ev.time.end else 0
             self.db.execute("UPDATE events SET ord = ?, span = ?, data = ?, csv = ? WHERE id = ?",
                             (_ord(ev), span, pickle.dumps(ev, 5), csv_line(ev), ev.id))
-            self.db.executemany("INSERT INTO mkeys VALUES (?, ?, ?, ?)",
-                                [(f, k, w, ev.id) for f, k, w in merge_keys(ev)])
+            self.db.executemany("INSERT INTO mkeys VALUES (?, ?, ?, ?, ?)",
+                                [(*key, ev.id) for key in merge_keys(ev)])
             kind, wants = link_kinds(ev)
             if ev.time.start is not None and (kind or wants):
                 start = ev.time.start.toordinal()
@@ -279,11 +279,11 @@ class State:
     def get(self, ids: set[str]) -> list[Event]:
         return self._by_ids(ids)
 
-    def merge_neighbours(self, keys: set[tuple[str, str, int]]) -> list[Event]:
+    def merge_neighbours(self, keys: set[tuple[str, str, int, int]]) -> list[Event]:
         found: set[str] = set()
         for k in keys:
             found.update(i for (i,) in self.db.execute(
-                "SELECT id FROM mkeys WHERE fam = ? AND key = ? AND week = ?", k))
+                "SELECT id FROM mkeys WHERE fam = ? AND key = ? AND week = ? AND slack = ?", k))
         return self._by_ids(found)
 
     def link_neighbours(self, keys: set[str], first: int, last: int, *, kind: str = "",

@@ -26,14 +26,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from kg import codebook
-from kg.merge import _keys, date_from_links, link_events, merge_events
+from kg.merge import _SLACK, _keys, date_from_links, link_events, merge_events
 from kg.merge.links import (ENDS_AFTER, OUTCOME_AFTER, SCHEDULE_AHEAD, VIOLATION_AFTER, _kind,
                             _link_keys, _wanted)
 from kg.model import Event
 
-__all__ = ["Store", "Update", "merge_into", "reads_back_as_written", "merge_keys", "link_keys", "link_kinds", "LINK_BACK", "LINK_AHEAD"]
+__all__ = ["Store", "Update", "merge_into", "reads_back_as_written", "merge_keys", "probe_keys", "link_keys", "link_kinds", "LINK_BACK", "LINK_AHEAD"]
 
-_WIDE = dt.timedelta(days=7)  # merge look-ups: a week beyond the blocking keys' own slack
 # how far (days) an event's start may lie before / after the start of an event it links to, and
 # the other way round: the widest windows of kg.merge.links, a day spare
 LINK_BACK = max(VIOLATION_AFTER, ENDS_AFTER, OUTCOME_AFTER) + 1
@@ -43,8 +42,8 @@ LINK_AHEAD = SCHEDULE_AHEAD + 1
 class Store(Protocol):
     """The stored events of a graph, found by the keys through which new mentions reach them."""
 
-    def merge_neighbours(self, keys: set[tuple[str, str, int]]) -> list[Event]:
-        """The events with any of these (coreference family, key, week) merge keys."""
+    def merge_neighbours(self, keys: set[tuple[str, str, int, int]]) -> list[Event]:
+        """The events stored under any of these merge keys (see :func:`merge_keys`)."""
         ...
 
     def link_neighbours(self, keys: set[str], first: int, last: int, *, kind: str = "",
@@ -85,10 +84,18 @@ class Update:
     removed: frozenset[str]
 
 
-def merge_keys(ev: Event, slack: dt.timedelta = dt.timedelta(0)) -> set[tuple[str, str, int]]:
-    """An event's merge blocking keys, with its coreference family: (family, key, week)."""
+def merge_keys(ev: Event) -> set[tuple[str, str, int, int]]:
+    """The keys under which an event is stored for merging: its blocking keys (with its
+    coreference family: family, key, week, 0) and those its time widened by the merge's slack
+    gives (..., 1)."""
     fam = codebook.coreference_family(ev.cameo)
-    return {(fam, k, w) for k, w in _keys(ev, slack)}
+    return {(fam, k, w, 0) for k, w in _keys(ev)} | {(fam, k, w, 1) for k, w in _keys(ev, _SLACK)}
+
+
+def probe_keys(ev: Event) -> set[tuple[str, str, int, int]]:
+    """The stored keys of the events ``ev`` may be compared with while merging, either way
+    round: its own blocking keys against the widened ones, its widened ones against theirs."""
+    return {(f, k, w, 1 - s) for f, k, w, s in merge_keys(ev)}
 
 
 def link_keys(ev: Event) -> frozenset[str]:
@@ -149,7 +156,7 @@ class _Seen:
             self.stored.setdefault(e.id, e)
         return events
 
-    def merge_neighbours(self, keys: set[tuple[str, str, int]]) -> list[Event]:
+    def merge_neighbours(self, keys: set[tuple[str, str, int, int]]) -> list[Event]:
         return self._note(self.store.merge_neighbours(keys)) if keys else []
 
     def link_neighbours(self, keys: set[str], first: int, last: int, *, kind: str = "",
@@ -173,11 +180,11 @@ def _merge(mentions: list[Event], seeds: dict[str, Event], store: _Seen, keep_ac
     """The merge over the mentions, the seeds and the stored events they reach, to closure: the
     events that changed (or are new) by id, and the stored ids merged away."""
     old: dict[str, Event] = dict(seeds)
-    asked: set[tuple[str, str, int]] = set()
+    asked: set[tuple[str, str, int, int]] = set()
     reach: list[Event] = [*mentions, *seeds.values()]
     first = True
     while True:
-        keys = {k for ev in reach for k in merge_keys(ev, _WIDE)} - asked
+        keys = {k for ev in reach for k in probe_keys(ev)} - asked
         asked |= keys
         found = [e for e in store.merge_neighbours(keys) if e.id not in old]
         if not first and not found:
@@ -186,7 +193,9 @@ def _merge(mentions: list[Event], seeds: dict[str, Event], store: _Seen, keep_ac
         old.update((e.id, e) for e in found)
         result = merge_events([*old.values(), *mentions], keep_actorless=keep_actorless, keep_ids=old)
         changed = {e.id: e for e in result if old.get(e.id) != e}
-        reach = list(changed.values())
+        gone = set(old) - {e.id for e in result}
+        # a cluster was compared under the keys of its members as it grew: those merged away too
+        reach = [*changed.values(), *(old[i] for i in gone)]
     return changed, set(old) - {e.id for e in result}
 
 

@@ -31,13 +31,14 @@ from kg.model import Event
 __all__ = ["STATE", "State", "open_state", "ttl_stamp"]
 
 STATE = ".kg-state.sqlite"
-_VERSION = "2"
+_VERSION = "3"
 _MAX_DAY = dt.date.max.toordinal()
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v);
 CREATE TABLE events(id TEXT PRIMARY KEY, ord TEXT NOT NULL, code TEXT NOT NULL, pfx TEXT NOT NULL,
-                    span INT NOT NULL, data BLOB NOT NULL, ttl BLOB NOT NULL, csv TEXT NOT NULL);
+                    span INT NOT NULL, csv TEXT NOT NULL, ttl BLOB NOT NULL, data BLOB NOT NULL);
 CREATE INDEX events_ord ON events(ord);
+CREATE INDEX events_code ON events(code);
 CREATE TABLE mkeys(fam TEXT, key TEXT, week INT, slack INT, id TEXT);
 CREATE INDEX mkeys_key ON mkeys(fam, key, week, slack);
 CREATE INDEX mkeys_id ON mkeys(id);
@@ -101,6 +102,7 @@ class State:
         self._fold: dict[str, dict[str, Any]] | None = None
         self.shared: Any = None  # the records the last export written described
         self._loaded: dict[str, Event] = {}  # events read so far, as read back
+        self._touched: set[tuple[str, str]] = set()  # actors, places, articles of events put or removed
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -163,8 +165,10 @@ class State:
         self._loaded.pop(ev.id, None)
         self.db.execute("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         (ev.id, _ord(ev), lookup(ev.cameo).code, " ".join(sorted(prefixes)), 0,
-                         pickle.dumps(ev, 5) if whole else b"", ttl, csv_line(ev) if whole else ""))
-        self.db.executemany("INSERT INTO occ VALUES (?, ?, ?, ?, ?)", self._occurrences(ev))
+                         csv_line(ev) if whole else "", ttl, pickle.dumps(ev, 5) if whole else b""))
+        rows = self._occurrences(ev)
+        self.db.executemany("INSERT INTO occ VALUES (?, ?, ?, ?, ?)", rows)
+        self._touched.update((kind, oid) for _, kind, _, oid, _ in rows)
         self.dirty.add(ev.id)
 
     def settle(self, shared: Any, events: Iterable[Event] | None = None) -> None:
@@ -207,6 +211,7 @@ class State:
                              (("a", shared.actors), ("p", shared.places), ("r", shared.articles))
                              for k, rec in records.items()])
         self._fold = None
+        self._touched.clear()
 
     def _occurrences(self, ev: Event) -> list[tuple[str, str, int, str, str]]:
         from kg.model import Evidence
@@ -227,6 +232,7 @@ class State:
     def remove(self, ids: Iterable[str]) -> None:
         for i in ids:
             self._loaded.pop(i, None)
+            self._touched.update(self.db.execute("SELECT kind, oid FROM occ WHERE id = ?", (i,)))
             for table, col in (("events", "id"), ("mkeys", "id"), ("lkeys", "id"), ("links", "src"),
                                ("occ", "id")):
                 self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (i,))
@@ -386,16 +392,31 @@ class State:
         write_turtle(path, used, itertools.chain(chunks, [tail_ttl]))
 
     def _shared(self) -> Any:
-        """Actors, places and articles folded in the export's order, and the CAMEO codes."""
+        """Actors, places and articles folded in the export's order (the first record of an id
+        wins, aliases pooled), and the CAMEO codes: the records of the last export, with those
+        of the ids that events put or removed since then folded again."""
         from kg.export.rdf import Shared
 
         shared = Shared()
-        rows = self.db.execute(
-            "SELECT o.kind, o.oid, o.rec, MIN(e.ord || char(1) || printf('%06d', o.pos)) AS first "
-            "FROM occ o JOIN events e ON e.id = o.id GROUP BY o.kind, o.oid, o.rec ORDER BY first").fetchall()
-        recs: dict[str, Any] = {}
         add = {"a": shared.add_actor, "p": shared.add_place, "r": shared.add_article}
-        for kind, _, h, _ in rows:
+        fold = {} if self.fresh else self._folded()
+        first = "MIN(e.ord || char(1) || printf('%06d', o.pos))"
+        if not fold or not any(fold.values()):
+            rows = self.db.execute(f"SELECT o.kind, o.rec, {first} AS f FROM occ o JOIN events e "
+                                   "ON e.id = o.id GROUP BY o.kind, o.oid, o.rec ORDER BY f").fetchall()
+        else:
+            for kind, records in fold.items():
+                for oid, rec in records.items():
+                    if (kind, oid) not in self._touched:
+                        add[kind](rec)
+            rows = []
+            for kind, oid in sorted(self._touched):
+                rows += self.db.execute(f"SELECT o.kind, o.rec, {first} AS f FROM occ o JOIN events e "
+                                        "ON e.id = o.id WHERE o.kind = ? AND o.oid = ? GROUP BY o.rec",
+                                        (kind, oid)).fetchall()
+            rows.sort(key=lambda r: r[2])
+        recs: dict[str, Any] = {}
+        for kind, h, _ in rows:
             if h not in recs:
                 recs[h] = pickle.loads(self.db.execute("SELECT data FROM recs WHERE h = ?", (h,)).fetchone()[0])
             add[kind](recs[h])

@@ -286,10 +286,12 @@ class State:
         return self._by_ids(ids)
 
     def merge_neighbours(self, keys: set[tuple[str, str, int, int]]) -> list[Event]:
-        found: set[str] = set()
-        for k in keys:
-            found.update(i for (i,) in self.db.execute(
-                "SELECT id FROM mkeys WHERE fam = ? AND key = ? AND week = ? AND slack = ?", k))
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked(fam TEXT, key TEXT, week INT, slack INT)")
+        self.db.execute("DELETE FROM asked")
+        self.db.executemany("INSERT INTO asked VALUES (?, ?, ?, ?)", keys)
+        found = {i for (i,) in self.db.execute(
+            "SELECT DISTINCT m.id FROM asked a JOIN mkeys m ON m.fam = a.fam AND m.key = a.key "
+            "AND m.week = a.week AND m.slack = a.slack")}
         return self._by_ids(found)
 
     def link_neighbours(self, keys: set[str], first: int, last: int, *, kind: str = "",

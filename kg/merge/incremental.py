@@ -130,9 +130,12 @@ def merge_into(mentions: Iterable[Event], store: Store, *, keep_actorless: bool 
 
 
 def reads_back_as_written(written: Event, read: Event) -> bool:
-    """Whether merging, linking and dating see the same in an event as written and as read
-    back (the order of its tuples aside)."""
-    return _view(written) == _view(read)
+    """Whether merging, linking and dating see in an event read back what they saw when it
+    was merged: the same as written (the order of its tuples aside), and not a time it was
+    given after merging, from the truce it violates (:func:`kg.merge.date_from_links`)."""
+    dated = read.time.text == "" and read.time.basis in {"explicit", "relative"} and \
+        any(rel == "violates" for rel, _ in read.links)
+    return not dated and _view(written) == _view(read)
 
 
 def _view(ev: Event) -> tuple:
@@ -191,7 +194,8 @@ def _merge(mentions: list[Event], seeds: dict[str, Event], store: _Seen, keep_ac
             break  # nothing that changed reaches a stored event outside the set: closed
         first = False
         old.update((e.id, e) for e in found)
-        result = merge_events([*old.values(), *mentions], keep_actorless=keep_actorless, keep_ids=old)
+        result = merge_events([*old.values(), *mentions], keep_actorless=keep_actorless, keep_ids=old,
+                              apart=set(old) - set(seeds))
         changed = {e.id: e for e in result if old.get(e.id) != e}
         gone = set(old) - {e.id for e in result}
         # a cluster was compared under the keys of its members as it grew: those merged away too

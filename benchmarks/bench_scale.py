@@ -2,7 +2,7 @@
 events and lifecycle links per event; the Dask engine beside the local one; bare spaCy beside both.
 
     nice python benchmarks/bench_scale.py [--sizes 1000,3000,10000] [--dask 1000] [--workers 2]
-                                          [--articles DIR] [--keep DIR]
+                                          [--articles DIR] [--keep DIR] [--into 10]
 
 The corpus cycles the development articles (default /work/shared/eval/dev/articles, read with
 kg's own ingest) with new ids, and publication dates moved on by a week per cycle (so relative
@@ -10,6 +10,8 @@ dates move too, while dates written in full stay: those events gather a report p
 JSONL files of 100 articles. Each build is a separate `kg build` process (peak memory is that process's
 maximum resident set; with Dask, the client process's, the workers' excluded); its timeline is
 skipped (--timeline keeps it). Bare spaCy is `nlp.pipe` over the same texts in its own process.
+Last, ``--into`` new articles (the next of the corpus) are added to the largest export with
+`kg build --into`, timed beside a build of the same articles alone with `--out`.
 """
 from __future__ import annotations
 
@@ -36,21 +38,22 @@ for _ in nlp.pipe(texts, batch_size=16):
 """
 
 
-def write_corpus(source: Path, n: int, out: Path, per_file: int = 100) -> int:
-    """``n`` articles cycling those in ``source``, as JSONL files in ``out``; returns their words."""
+def write_corpus(source: Path, n: int, out: Path, per_file: int = 100, first: int = 0) -> int:
+    """``n`` articles cycling those in ``source`` (from the ``first``-th on: a later batch of the
+    same stream), as JSONL files in ``out``; returns their words."""
     from kg.ingest import read_articles
 
     base = list(read_articles([source], on_error=lambda e: None))
     out.mkdir(parents=True, exist_ok=True)
     words, lines = 0, []
-    for i in range(n):
+    for i in range(first, first + n):
         cycle, a = divmod(i, len(base))
         art = base[a]
         published = (art.published or dt.date(2025, 1, 1)) + dt.timedelta(days=7 * cycle)
         lines.append(json.dumps({"id": f"{art.id}-c{cycle}", "text": art.text, "url": art.url,
                                  "title": art.title, "published": published.isoformat()}))
         words += len(art.text.split())
-        if len(lines) == per_file or i == n - 1:
+        if len(lines) == per_file or i == first + n - 1:
             (out / f"part-{i // per_file:05d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
             lines = []
     return words
@@ -93,6 +96,7 @@ def main() -> None:
     ap.add_argument("--spacy", default="1000", help="sizes to time bare spaCy on ('' for none)")
     ap.add_argument("--articles", type=Path, default=Path("/work/shared/eval/dev/articles"))
     ap.add_argument("--timeline", action="store_true")
+    ap.add_argument("--into", type=int, default=10, help="articles added with --into to the largest export (0: none)")
     ap.add_argument("--keep", type=Path, help="keep corpora and exports here")
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",") if s]
@@ -117,6 +121,21 @@ def main() -> None:
             events, links, triples = count(out / "kg.ttl")
             print(f"{n:>8} {engine:>8} {secs:8.1f} {cpu:8.1f} {1000 * cpu / n:14.1f} {peak:8.2f} {events:>7} "
                   f"{links:>6} {links / max(1, events):11.2f} {triples:>9}", flush=True)
+    if sizes and a.into:
+        into_cost(a, work, max(sizes))
+
+
+def into_cost(a: argparse.Namespace, work: Path, n: int) -> None:
+    """The cost of adding ``a.into`` new articles (the next of the corpus's stream) to the export
+    of ``n`` with ``kg build --into``, beside building those articles alone with ``--out``."""
+    new = work / f"new-{a.into}"
+    write_corpus(a.articles, a.into, new, first=n)
+    skip = [] if a.timeline else ["--no-timeline"]
+    alone = run([*KG, "build", str(new), "--out", str(work / f"alone-{a.into}"), "-q", *skip])
+    into = run([*KG, "build", str(new), "--into", str(work / f"out-{n}-local"), "-q", *skip])
+    print(f"--into of {a.into} articles on {n}: {into[0]:.1f} s, {into[1]:.1f} CPU s, {into[2]:.2f} GB peak; "
+          f"the same {a.into} alone: {alone[0]:.1f} s, {alone[1]:.1f} CPU s, {alone[2]:.2f} GB peak; "
+          f"difference {into[0] - alone[0]:+.1f} s ({into[1] - alone[1]:+.1f} CPU s)", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,18 +1,22 @@
 """The `kg` command: a thin layer over the library that parses options and prints results."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kg.errors import BusyError, InputError, KGError, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
+    import rdflib
+
+    from kg.export.state import State
     from kg.model import Event
     from kg.pipeline import BuildResult, Settings
 
@@ -259,21 +263,20 @@ def _build_into(inputs: tuple[Path, ...], folder: Path, *, published: dt.date | 
                 settings: "Settings", timeline: bool, also: tuple[str, ...],
                 progress: _Progress) -> tuple[BuildResult, list[Path]]:
     """Build INPUTS into ``folder`` (the writer lock held): read what it holds when adding,
-    build, write the new set. Returns the build's result and the files written."""
+    build, write the new set. Returns the build's result and the files written. An addition
+    to a folder whose state (:mod:`kg.export.state`) is current reads and writes only what the
+    new articles touch; without one it reads kg.ttl whole (and writes a state for next time)."""
     from kg.export import Export, read_export, write_exports
-    from kg.pipeline import build as run
+    from kg.export.state import open_state
 
+    state = open_state(folder) if add else None
+    if state is not None:
+        with state:
+            return _add_to_state(state, inputs, folder, published=published, settings=settings,
+                                 timeline=timeline, also=also, progress=progress)
     old = read_export(folder) if add else Export()
-    if old.foreign is not None:
-        click.echo(f"warning: {one_line(str(folder))}: kept {len(old.foreign)} triple(s) of kg.ttl "
-                   "that kg build did not write", err=True)
-    try:
-        result = run(inputs, published=published, settings=settings, existing=old.events,
-                     known=old.known, on_error=lambda e: click.echo(f"error: {e}", err=True),
-                     on_warning=lambda e: click.echo(f"warning: {e}", err=True),
-                     progress=progress)
-    finally:
-        progress.finish()
+    _kept(folder, old.foreign)
+    result = _run(inputs, published, settings, progress, existing=old.events, known=old.known)
     if result.articles == 0 and result.unchanged:
         return result, []  # every article is in the graph already: nothing to write
     if result.built == 0:  # never replace a good earlier build with an empty one
@@ -283,10 +286,55 @@ def _build_into(inputs: tuple[Path, ...], folder: Path, *, published: dt.date | 
     return result, written
 
 
+def _add_to_state(state: "State", inputs: tuple[Path, ...], folder: Path, *, published: dt.date | None,
+                  settings: "Settings", timeline: bool, also: tuple[str, ...],
+                  progress: _Progress) -> tuple[BuildResult, list[Path]]:
+    """Merge INPUTS into the folder's state and write the exports from it."""
+    from kg.export import write_update
+
+    _kept(folder, state.foreign())
+    result = _run(inputs, published, settings, progress, known=state.known(), store=state)
+    if result.articles == 0 and result.unchanged:
+        return result, []
+    if result.built == 0:
+        raise KGError("no article could be built; see the errors above (the folder is unchanged)")
+    urls: dict[str, str] = {}
+    for ev in result.events:
+        for evd in ev.evidence:
+            if evd.url and evd.article_id in result.digests:
+                urls.setdefault(evd.article_id, evd.url)
+    state.set_digests(result.digests, urls)
+    written = write_update(state, folder, timeline=timeline, also=also)
+    return dataclasses.replace(result, total=state.count()), written
+
+
+def _kept(folder: Path, foreign: "rdflib.Graph | None") -> None:
+    if foreign is not None:
+        click.echo(f"warning: {one_line(str(folder))}: kept {len(foreign)} triple(s) of kg.ttl "
+                   "that kg build did not write", err=True)
+
+
+def _run(inputs: tuple[Path, ...], published: dt.date | None, settings: "Settings", progress: _Progress,
+         **kwargs: Any) -> BuildResult:
+    from kg.pipeline import build as run
+
+    try:
+        return run(inputs, published=published, settings=settings,
+                   on_error=lambda e: click.echo(f"error: {e}", err=True),
+                   on_warning=lambda e: click.echo(f"warning: {e}", err=True),
+                   progress=progress, **kwargs)
+    finally:
+        progress.finish()
+
+
 def _summary(result: BuildResult, written: list[Path]) -> None:
     n_sources = sum(1 for e in result.events if len(e.article_ids) > 1)
-    parts = [f"{result.built} article(s) built, {len(result.events)} event(s) "
-             f"({n_sources} reported by several articles)"]
+    if result.total is None:
+        parts = [f"{result.built} article(s) built, {len(result.events)} event(s) "
+                 f"({n_sources} reported by several articles)"]
+    else:  # added into a graph: the events are those that are new or changed
+        parts = [f"{result.built} article(s) built, {len(result.events)} event(s) new or changed "
+                 f"({n_sources} reported by several articles), {result.total} in the graph"]
     if result.unchanged:
         parts.append(f"{result.unchanged} already in the graph")
     if result.problems:

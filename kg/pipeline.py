@@ -24,6 +24,8 @@ from kg.resources import Resources, default_resources
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from kg.merge.incremental import Store
+
 __all__ = ["Settings", "BuildResult", "build", "build_events", "merge_and_link", "events_from_text",
            "text_digest"]
 
@@ -67,6 +69,7 @@ class BuildResult:
     digests: Mapping[str, str] = field(default_factory=dict)
     failed: int = 0  # articles read but not built (each is an ArticleError in problems)
     unchanged: int = 0  # articles skipped because the graph already holds them
+    total: int | None = None  # added into a stored graph: its events now (``events`` are the new or changed)
 
     @property
     def built(self) -> int:
@@ -81,7 +84,7 @@ def text_digest(text: str) -> str:
 
 def build_events(articles: Iterable[Article], settings: Settings = Settings(),
                  existing: Iterable[Event] = (), *,
-                 on_error: ErrorHandler | None = None) -> list[Event]:
+                 on_error: ErrorHandler | None = None, store: "Store | None" = None) -> list[Event]:
     """Merged, linked events from articles (extract -> resolve -> merge).
 
     ``existing`` events (read back from an earlier export) are merged with the new ones and
@@ -95,13 +98,22 @@ def build_events(articles: Iterable[Article], settings: Settings = Settings(),
     nlp = load_nlp(settings.model)
     res = settings.resources or default_resources()  # built once per build, passed to every stage
     mentions = list(_article_events(articles, nlp, settings.batch_size, on_error or _raise, res))
-    return merge_and_link(mentions, settings, existing)
+    return merge_and_link(mentions, settings, existing, store=store)
 
 
 def merge_and_link(mentions: Iterable[Event], settings: Settings = Settings(),
-                   existing: Iterable[Event] = ()) -> list[Event]:
-    """Resolved mentions (and ``existing`` events, whose ids stay) merged, linked and dated."""
+                   existing: Iterable[Event] = (), *, store: "Store | None" = None) -> list[Event]:
+    """Resolved mentions (and ``existing`` events, whose ids stay) merged, linked and dated.
+
+    With a ``store`` (the state of an export, :mod:`kg.export.state`), the mentions are merged
+    into it instead: only the stored events they can touch are read, the store takes the
+    result, and the events returned are those that are new or changed."""
     from kg.merge import date_from_links, link_events, merge_events
+
+    if store is not None:
+        from kg.merge.incremental import merge_into
+
+        return list(merge_into(mentions, store, keep_actorless=settings.keep_actorless).changed)
 
     old = list(existing)
     merged = merge_events([*old, *mentions], keep_actorless=settings.keep_actorless,
@@ -169,12 +181,14 @@ def build(paths: str | Path | Iterable[str | Path], *, published: dt.date | None
           known: Mapping[str, str] | None = None,
           on_error: ErrorHandler | None = None,
           on_warning: ErrorHandler | None = None,
-          progress: Callable[[Article], None] | None = None) -> BuildResult:
+          progress: Callable[[Article], None] | None = None,
+          store: "Store | None" = None) -> BuildResult:
     """Read the inputs and return their merged events; bad inputs are reported, not fatal.
 
     ``paths``: one file or folder, or an iterable of them. ``known`` maps article ids and URLs
     already in a graph to the digests of their texts: an article given again with the same
-    text is skipped (reported to ``on_warning``) and changes nothing.
+    text is skipped (reported to ``on_warning``) and changes nothing. With a ``store`` (see
+    :func:`merge_and_link`), the result's events are those that are new or changed.
     """
     from kg.ingest import as_date, as_paths, read_articles
 
@@ -186,7 +200,7 @@ def build(paths: str | Path | Iterable[str | Path], *, published: dt.date | None
         from kg.engines.dask import build_dask
 
         return build_dask(inputs, published=published, settings=settings, existing=existing, known=known,
-                          on_error=on_error, on_warning=on_warning, progress=progress)
+                          on_error=on_error, on_warning=on_warning, progress=progress, store=store)
     problems: list[InputError] = []
 
     def _problem(err: InputError) -> None:
@@ -211,7 +225,7 @@ def build(paths: str | Path | Iterable[str | Path], *, published: dt.date | None
             yield a
 
     arts = read_articles(inputs, published=published, on_error=_problem, on_warning=on_warning)
-    events = build_events(_counted(arts), settings, existing, on_error=_problem)
+    events = build_events(_counted(arts), settings, existing, on_error=_problem, store=store)
     failed = sum(isinstance(p, ArticleError) for p in problems)
     return BuildResult(tuple(events), counts["read"], tuple(problems), digests, failed, counts["unchanged"])
 

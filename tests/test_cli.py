@@ -23,6 +23,7 @@ from rdflib.compare import isomorphic
 from kg.cli import EXIT_PARTIAL, cli
 from kg.pipeline import text_digest
 from kg.export.atomic import LOCK
+from kg.export.state import STATE
 from kg.errors import ExportError
 from articles import ARMENIA, YEMEN
 
@@ -47,9 +48,10 @@ def assert_clean_failure(result: Result, code: int = 1) -> None:
 
 
 def stray_files(folder: Path) -> list[str]:
-    """Hidden or temporary files besides the writer lock (which stays, empty, as SQLite's does)."""
+    """Hidden or temporary files besides the writer lock (which stays, empty, as SQLite's does)
+    and the build's state."""
     return sorted(p.name for p in folder.iterdir()
-                  if (p.name.startswith(".") or p.suffix == ".tmp") and p.name != LOCK)
+                  if (p.name.startswith(".") or p.suffix == ".tmp") and p.name not in (LOCK, STATE))
 
 
 # --- help and documentation ----------------------------------------------------------------------

@@ -110,3 +110,19 @@ def test_an_article_that_fails_on_a_worker_loses_only_itself(inputs, scheduler, 
     assert remote.failed == local.failed == 1
     assert remote.events == local.events and remote.events  # the other 25 articles all built
     assert remote.articles == local.articles
+
+
+def test_adding_on_dask_through_the_state_writes_what_adding_locally_writes(inputs, scheduler, tmp_path):
+    runner = CliRunner()
+    args = ["--published", "2025-04-21", "--no-timeline", "-q"]
+    for name in ("local", "dask"):
+        res = runner.invoke(cli, ["build", str(inputs[2]), "--out", str(tmp_path / name), *args])
+        assert res.exit_code == 0, res.output
+    local = runner.invoke(cli, ["build", str(inputs[0]), "--into", str(tmp_path / "local"), *args])
+    res = runner.invoke(cli, ["build", str(inputs[0]), "--into", str(tmp_path / "dask"), *args,
+                              "--engine", "dask", "--scheduler", scheduler])
+    assert local.exit_code == res.exit_code == 3, res.output  # the broken line
+    graphs = [rdflib.Graph().parse(tmp_path / d / "kg.ttl") for d in ("local", "dask")]
+    assert len(graphs[0]) > 500 and isomorphic(*graphs)
+    assert (tmp_path / "dask/events.csv").read_bytes() == (tmp_path / "local/events.csv").read_bytes()
+    assert (tmp_path / "dask/.kg-state.sqlite").is_file()

@@ -24,6 +24,7 @@ from kg.cli import EXIT_BUSY, cli
 from kg.errors import ExportError
 from kg.export import EXPORT_FILES, load_events, write_exports
 from kg.export.atomic import JOURNAL, LOCK, current_files, writer_lock
+from kg.export.state import STATE
 from kg.model import Event
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,7 +53,7 @@ def raw(folder: Path) -> dict[str, bytes]:
 
 
 def leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") and p.name != LOCK)
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") and p.name not in (LOCK, STATE))
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDFS
 
-import kg.export.rdf_stream as rdf_stream
 from kg.export import write_exports
 from kg.export.rdf import article_iri, event_iri, to_rdf, write_rdf
 from kg.export.rdf_stream import write_streamed
@@ -48,10 +47,7 @@ def _prefixes(path: Path) -> set[str]:
     return set(re.findall(r"^@prefix ([\w-]*):", path.read_text(encoding="utf-8"), re.M))
 
 
-@pytest.mark.parametrize("chunk", [3, 50_000], ids=["many-chunks", "one-chunk"])
-def test_streamed_turtle_and_ntriples_hold_the_graph_rdflib_wrote(
-        tmp_path: Path, seed_events, monkeypatch: pytest.MonkeyPatch, chunk: int):
-    monkeypatch.setattr(rdf_stream, "_CHUNK", chunk)
+def test_streamed_turtle_and_ntriples_hold_the_graph_rdflib_wrote(tmp_path: Path, seed_events):
     article_ids = sorted({e.article_id for ev in seed_events for e in ev.evidence})
     digests = {a: f"ni:///sha-256;{a}" for a in article_ids} | {"not-an-article": "ni:///x"}
     keep = _keep()

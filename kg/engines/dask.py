@@ -23,6 +23,7 @@ from kg.model import Article, Event
 if TYPE_CHECKING:
     from distributed import Client
 
+    from kg.merge.incremental import Store
     from kg.pipeline import BuildResult, Settings
 
 __all__ = ["build_dask", "INSTALL_HINT"]
@@ -127,7 +128,8 @@ def build_dask(paths: Iterable[str | Path], *, published: dt.date | None, settin
                existing: Iterable[Event] = (), known: Mapping[str, str] | None = None,
                on_error: Callable[[InputError], None] | None = None,
                on_warning: Callable[[InputError], None] | None = None,
-               progress: Callable[[Article], None] | None = None) -> "BuildResult":
+               progress: Callable[[Article], None] | None = None,
+               store: "Store | None" = None) -> "BuildResult":
     """:func:`kg.pipeline.build` with ingest, extraction and resolution on Dask workers
     (``settings.scheduler``'s, or a local cluster of ``settings.workers`` processes)."""
     from kg.pipeline import BuildResult, _against_known, merge_and_link
@@ -158,7 +160,7 @@ def build_dask(paths: Iterable[str | Path], *, published: dt.date | None, settin
             mentions.extend(events)
     finally:
         close()
-    merged = merge_and_link(mentions, settings, old)
+    merged = merge_and_link(mentions, settings, old, store=store)
     failed = sum(isinstance(p, ArticleError) for p in problems)
     return BuildResult(tuple(merged), count, tuple(problems), digests, failed, unchanged)
 

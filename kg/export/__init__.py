@@ -18,7 +18,10 @@ from kg.model import Event
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["write_exports", "load_events", "read_export", "Export", "EXTRA_FORMATS", "EXPORT_FILES"]
+    from kg.export.atomic import Staging
+    from kg.export.state import State
+
+__all__ = ["write_exports", "write_update", "load_events", "read_export", "Export", "EXTRA_FORMATS", "EXPORT_FILES"]
 
 # Besides kg.ttl and events.csv: the other RDF serialisations, and GraphML for Gephi.
 EXTRA_FORMATS = {"trig": "kg.trig", "json-ld": "kg.jsonld", "nt": "kg.nt", "graphml": "kg.graphml"}
@@ -50,44 +53,108 @@ def write_exports(events: Sequence[Event], out: str | Path, *, timeline: bool = 
     lock (``lock``: ``timeout``, ``on_wait``, see :func:`kg.export.atomic.writer_lock`); any
     other export file of an earlier build is removed; files that are not ours are left alone.
     ``keep`` triples are written into the RDF too; ``digests`` (article id -> text digest) are
-    recorded as each article's ``dcterms:identifier``.
+    recorded as each article's ``dcterms:identifier``. The build's state (:mod:`kg.export.state`)
+    is written beside them, for a later build ``--into`` the folder.
     """
-    from kg.export.atomic import export_set
+    import os
+
+    from kg.export.atomic import atomic_write, export_set
+    from kg.export.rdf import Shared
     from kg.export.rdf_stream import STREAMED_FORMATS, write_streamed
-    from kg.export.table import write_csv
+    from kg.export.state import STATE, State, csv_header, csv_line
 
     also = _formats(also)
     out = Path(out)
     with export_set(out, EXPORT_FILES, **lock) as stage:
-        # kg.ttl (and kg.nt) stream from the events; only TriG and JSON-LD need a whole Graph
-        streamed = {"turtle": stage.path("kg.ttl")}
-        streamed.update({f: stage.path(EXTRA_FORMATS[f]) for f in also if f in STREAMED_FORMATS})
-        write_streamed(events, streamed, digests=digests, keep=keep)
-        write_csv(events, stage.path("events.csv"))
-        graph = None
-        for fmt in also:
-            if fmt == "graphml":
-                from kg.export.graphml import write_graphml
-                from kg.graph import build_graph
+        state = State.create(stage.dir / STATE)
+        try:
+            urls: dict[str, str] = {}
+            shared = Shared()
 
-                write_graphml(build_graph(events), stage.path(EXTRA_FORMATS[fmt]))
-            elif fmt not in STREAMED_FORMATS:
-                from kg.export.rdf import to_rdf, write_rdf
+            def _keep(ev: Event, ttl: bytes, prefixes: frozenset[str]) -> None:
+                table.write(csv_line(ev))
+                state.put(ev, ttl, prefixes, whole=False)
+                for evd in ev.evidence:
+                    if evd.url and evd.article_id not in urls:
+                        urls[evd.article_id] = evd.url
 
-                if graph is None:
-                    graph = _with_digests(to_rdf(events), digests or {})
-                    if keep is not None:
-                        graph += keep
-                write_rdf(graph, stage.path(EXTRA_FORMATS[fmt]), format=fmt)
-        if timeline:
-            from kg.export.timeline import timeline_svg, write_timeline
-            from kg.graph import build_graph
-
-            G = build_graph(events)
-            write_timeline(G, stage.path("timeline.html"))
-            timeline_svg(G, stage.path("timeline.svg"))
+            # kg.ttl (and kg.nt) stream from the events; only TriG and JSON-LD need a whole Graph
+            streamed = {"turtle": stage.path("kg.ttl")}
+            streamed.update({f: stage.path(EXTRA_FORMATS[f]) for f in also if f in STREAMED_FORMATS})
+            with atomic_write(stage.path("events.csv")) as table:
+                table.write(csv_header())
+                write_streamed(events, streamed, digests=digests, keep=keep, on_event=_keep, shared=shared)
+            state.settle(shared, events)
+            state.set_digests(digests or {}, urls)
+            state.set_foreign(_ntriples(keep))
+            _write_others(events, stage, also, timeline, keep, digests)
+            state.stamp(stage.path("kg.ttl"))
+            state.commit()
+        finally:
+            state.close()
+        os.replace(stage.dir / STATE, out / STATE)  # names the staged kg.ttl: stale if the commit fails
         names = list(stage.names)
     return [out / n for n in names]
+
+
+def write_update(state: "State", out: str | Path, *, timeline: bool = True, also: Iterable[str] = (),
+                 **lock: Any) -> list[Path]:
+    """Write the export set of ``out`` from its ``state`` after an addition: kg.ttl and
+    events.csv from the cached pieces of each event (so the cost is a copy, not a serialisation);
+    the timeline and extra formats from all the events. The state's changes commit after the
+    export set has."""
+    from kg.export.atomic import export_set
+    from kg.export.rdf_stream import write_streamed
+
+    also = _formats(also)
+    out = Path(out)
+    keep, digests = state.foreign(), state.digests()
+    with export_set(out, EXPORT_FILES, **lock) as stage:
+        state.write_turtle(stage.path("kg.ttl"), digests, keep)
+        state.write_csv(stage.path("events.csv"))
+        if timeline or also:
+            events = list(state.events())
+            if "nt" in also:
+                write_streamed(events, {"nt": stage.path(EXTRA_FORMATS["nt"])}, digests=digests, keep=keep)
+            _write_others(events, stage, also, timeline, keep, digests)
+        state.settle(state.shared)
+        state.stamp(stage.path("kg.ttl"))
+        names = list(stage.names)
+    state.commit()
+    return [out / n for n in names]
+
+
+def _ntriples(keep: "rdflib.Graph | None") -> str:
+    return "" if keep is None or not len(keep) else keep.serialize(format="nt")
+
+
+def _write_others(events: Sequence[Event], stage: "Staging", also: list[str], timeline: bool,
+                  keep: "rdflib.Graph | None", digests: Mapping[str, str] | None) -> None:
+    """The formats that are not streamed (GraphML, TriG, JSON-LD) and the timeline."""
+    from kg.export.rdf_stream import STREAMED_FORMATS
+
+    graph = None
+    for fmt in also:
+        if fmt == "graphml":
+            from kg.export.graphml import write_graphml
+            from kg.graph import build_graph
+
+            write_graphml(build_graph(events), stage.path(EXTRA_FORMATS[fmt]))
+        elif fmt not in STREAMED_FORMATS:
+            from kg.export.rdf import to_rdf, write_rdf
+
+            if graph is None:
+                graph = _with_digests(to_rdf(events), digests or {})
+                if keep is not None:
+                    graph += keep
+            write_rdf(graph, stage.path(EXTRA_FORMATS[fmt]), format=fmt)
+    if timeline:
+        from kg.export.timeline import timeline_svg, write_timeline
+        from kg.graph import build_graph
+
+        G = build_graph(events)
+        write_timeline(G, stage.path("timeline.html"))
+        timeline_svg(G, stage.path("timeline.svg"))
 
 
 def _formats(also: Iterable[str]) -> list[str]:

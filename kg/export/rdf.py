@@ -127,34 +127,57 @@ def describe(events: Iterable[Event], g: _Sink, digests: Mapping[str, str] | Non
     """Add the triples of :func:`to_rdf` to ``g`` (anything with ``add(triple)``), event by event
     (``after_event`` is called after each one's triples), then actors, places, articles (each
     with its text's digest from ``digests`` as ``dcterms:identifier``) and SKOS concepts."""
-    actors: dict[str, Actor] = {}
-    places: dict[str, Place] = {}
-    articles: dict[str, Evidence] = {}
-    codes: list[str] = []
+    shared = Shared()
     seen: dict[str, Event] = {}
     for ev in events:
         if seen.setdefault(ev.id, ev) != ev:
             raise ExportError(f"two different events share the id {ev.id!r}: merge them or give "
                               f"them distinct ids before exporting")
-        codes.append(_add_event(g, ev))
-        for actor in (*ev.sources, *ev.targets, *ev.claimed_by):
-            actors[actor.id] = _merge_actor(actors.get(actor.id), actor)
-        for place in ev.places:
-            places[place.id] = _merge_place(places.get(place.id), place)
-        for evd in ev.evidence:
-            articles[evd.article_id] = _merge_article(articles.get(evd.article_id), evd)
+        shared.add(ev, _add_event(g, ev))
         if after_event is not None:
             after_event()
-    for actor in actors.values():
-        _add_actor(g, actor, actors)
-    for place in places.values():
-        _add_place(g, place, places)
-    for evd in articles.values():
-        _add_article(g, evd)
-        if digests and evd.article_id in digests:
-            g.add((article_iri(evd.article_id), DCTERMS.identifier, Literal(digests[evd.article_id])))
-    for triple in skos_subset(codes):
-        g.add(triple)
+    shared.describe(g, digests)
+
+
+class Shared:
+    """What the events of an export share, gathered event by event in the export's order: their
+    actors, places and articles (the first record of an id wins, aliases pooled) and CAMEO codes."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.places: dict[str, Place] = {}
+        self.articles: dict[str, Evidence] = {}
+        self.codes: dict[str, None] = {}
+
+    def add(self, ev: Event, code: str) -> None:
+        self.codes[code] = None
+        for actor in (*ev.sources, *ev.targets, *ev.claimed_by):
+            self.add_actor(actor)
+        for place in ev.places:
+            self.add_place(place)
+        for evd in ev.evidence:
+            self.add_article(evd)
+
+    def add_actor(self, actor: Actor) -> None:
+        self.actors[actor.id] = _merge_actor(self.actors.get(actor.id), actor)
+
+    def add_place(self, place: Place) -> None:
+        self.places[place.id] = _merge_place(self.places.get(place.id), place)
+
+    def add_article(self, evd: Evidence) -> None:
+        self.articles[evd.article_id] = _merge_article(self.articles.get(evd.article_id), evd)
+
+    def describe(self, g: _Sink, digests: Mapping[str, str] | None = None) -> None:
+        for actor in self.actors.values():
+            _add_actor(g, actor, self.actors)
+        for place in self.places.values():
+            _add_place(g, place, self.places)
+        for evd in self.articles.values():
+            _add_article(g, evd)
+            if digests and evd.article_id in digests:
+                g.add((article_iri(evd.article_id), DCTERMS.identifier, Literal(digests[evd.article_id])))
+        for triple in skos_subset(list(self.codes)):
+            g.add(triple)
 
 
 def _add_event(g: _Sink, ev: Event) -> str:

@@ -6,17 +6,18 @@ kg.export.rdf_terms, the same the writer uses.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Mapping
 
 from rdflib import Dataset, Graph, Literal
 from rdflib.term import Node
 
-from kg.export.rdf_terms import (CONFIDENCE_TERMS, GEONAMES, LINK_TERMS, WIKIDATA, id_of,
-                                 term as T)
+from kg.export.rdf_terms import (CONFIDENCE_TERMS, GEONAMES, LINK_TERMS, WIKIDATA, actor_iri, id_of,
+                                 place_iri, term as T)
 from kg.model import Actor, Event, Evidence, Place, TimeSpan
 from kg.vocab import CAMEO, CKG, RDF, SKOS, XSD
 
-__all__ = ["events_from_rdf"]
+__all__ = ["events_from_rdf", "as_read"]
 
 def events_from_rdf(graph: Graph) -> list[Event]:
     """Read the events of an export (a Graph, or a Dataset read from TriG) back into records,
@@ -167,3 +168,96 @@ def _read_evidence(g: Graph, node: Node) -> Evidence:
         published=dt.date.fromisoformat(str(issued)) if issued is not None else None,
     )
 
+
+
+def as_read(ev: Event, actors: Mapping[str, Actor], places: Mapping[str, Place],
+            articles: Mapping[str, Evidence]) -> Event:
+    """``ev`` as :func:`events_from_rdf` reads it back from an export whose actors, places and
+    articles are described by the records ``actors``, ``places`` and ``articles`` (those the
+    writer folded: :class:`kg.export.rdf.Shared`), without writing or parsing any RDF."""
+    from kg.codebook import lookup
+    from kg.export.rdf import _decimal
+    from kg.export.rdf_terms import CONFIDENCE_TERMS, LINK_RELATIONS
+
+    code = lookup(ev.cameo)
+
+    def people(xs: Iterable[Actor]) -> tuple[Actor, ...]:
+        found = {_iri_key("actor", x.id): x.id for x in xs}
+        return tuple(_actor_as_read(actors[found[k]]) for k in sorted(found))
+
+    found_places = {_iri_key("place", p.id): p.id for p in ev.places}
+    # an evidence node's IRI is made of these four, one to one
+    evidence = {(e.article_id, e.start, e.end, e.trigger): e for e in ev.evidence}
+    names = dict(ev.field_confidence)
+    return Event(
+        id=ev.id, cameo=code.code, label=ev.label if ev.label.strip() else code.name,
+        time=_time_as_read(ev.time),
+        sources=people(ev.sources), targets=people(ev.targets),
+        places=tuple(_place_as_read(places[found_places[k]]) for k in sorted(found_places)),
+        modality=ev.modality, claimed_by=people(ev.claimed_by),
+        confidence=float(_decimal(ev.confidence).toPython()),
+        field_confidence=tuple((n, float(_decimal(names[n]).toPython())) for n in CONFIDENCE_TERMS if n in names),
+        evidence=tuple(sorted((_evidence_as_read(e, articles[e.article_id]) for e in evidence.values()),
+                              key=lambda x: (x.article_id, x.start, x.end, x.trigger))),
+        links=tuple(sorted({(r, o) for r, o in ev.links if r in LINK_RELATIONS})),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _iri_key(kind: str, ident: str) -> str:
+    return str(actor_iri(ident) if kind == "actor" else place_iri(ident))
+
+
+@functools.lru_cache(maxsize=65536)
+def _time_as_read(t: TimeSpan) -> TimeSpan:
+    from kg.export.rdf import _time_stamps
+
+    if t.start is None:
+        return TimeSpan(None, None, "unknown", "unknown", t.text, earliest=t.earliest or None,
+                        latest=t.latest or None)
+    by = dict(_time_stamps(t))
+    single = by.get(T("TimeSpan.start.single"))
+    begin = single if single is not None else by.get(T("TimeSpan.start"))
+    end = single if single is not None else by.get(T("TimeSpan.end"))
+    start, start_time = _read_stamp(begin, last=False)
+    stop, end_time = _read_stamp(end if end is not None else begin, last=True)
+    if single is not None:
+        end_time = None
+    return TimeSpan(start, stop, t.precision, t.basis, t.text, start_time, end_time,
+                    t.earliest or None, t.latest or None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _actor_as_read(a: Actor) -> Actor:
+    from kg.export.rdf import _humanize
+    from kg.export.rdf_terms import QID
+
+    return Actor(id=a.id, name=a.name if a.name.strip() else _humanize(a.id), type=a.type,
+                 aliases=tuple(sorted(set(a.aliases))),
+                 affiliation=a.affiliation if a.affiliation and a.affiliation != a.id else None,
+                 wikidata=a.wikidata if a.wikidata and QID.fullmatch(a.wikidata) else None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_as_read(p: Place) -> Place:
+    from kg.export.rdf import _decimal, _humanize
+    from kg.export.rdf_terms import QID
+
+    coords = p.lat is not None and p.lon is not None
+    return Place(id=p.id, name=p.name if p.name.strip() else _humanize(p.id), type=p.type,
+                 aliases=tuple(sorted(set(p.aliases))),
+                 country=p.country if p.country and p.country != p.id else None,
+                 lat=float(_decimal(p.lat).toPython()) if coords else None,  # type: ignore[arg-type]
+                 lon=float(_decimal(p.lon).toPython()) if coords else None,  # type: ignore[arg-type]
+                 geonames=int(p.geonames) if p.geonames else None,
+                 wikidata=p.wikidata if p.wikidata and QID.fullmatch(p.wikidata) else None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _evidence_as_read(e: Evidence, article: Evidence) -> Evidence:
+    from kg.export.rdf import _url_term
+
+    return Evidence(article_id=e.article_id, sentence=e.sentence, start=e.start, end=e.end,
+                    trigger=e.trigger or "", reason=e.reason or "",
+                    url=str(_url_term(article.url)) if article.url else None,
+                    title=article.title if article.title else None, published=article.published)

@@ -1,18 +1,21 @@
-"""Write kg.ttl (and kg.nt) straight from the events, a few thousand events at a time, with no
-rdflib Graph of the whole export: the triples of :func:`kg.export.rdf.describe` go in chunks
-through Oxigraph's serializers (Rust, about ten times rdflib's speed), so memory stays bounded by
-a chunk and the time is linear. The file parses back isomorphic to ``to_rdf(events)`` (plus the
+"""Write kg.ttl (and kg.nt) straight from the events, one event at a time, with no rdflib Graph
+of the whole export: each event's triples of :func:`kg.export.rdf.describe` go through Oxigraph's
+serializers (Rust, about ten times rdflib's speed) as one Turtle chunk, which the build's state
+keeps (:mod:`kg.export.state`) so that a later ``--into`` writes unchanged events by copying
+their chunks; then the actors, places, articles and concepts they share. Memory stays bounded by
+an event and the time is linear. The file parses back isomorphic to ``to_rdf(events)`` (plus the
 digests and kept triples), with the prefixes rdflib's own Turtle would declare.
 """
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -22,10 +25,12 @@ from kg.export.atomic import atomic_write
 from kg.model import Event
 from kg.vocab import ID, PREFIXES, RDF
 
+if TYPE_CHECKING:
+    from kg.export.rdf import Shared
+
 __all__ = ["write_streamed", "STREAMED_FORMATS"]
 
 STREAMED_FORMATS = ("turtle", "nt")
-_CHUNK = 50_000  # triples held before a chunk is written out
 _TYPE = str(RDF.type)
 _ID = str(ID)
 
@@ -47,6 +52,7 @@ class _Chunks:
 
         self.ox, self.body, self.nt = ox, body, nt
         self.prefixes = _prefixes()
+        self.last = b""  # the Turtle body of the last chunk written
         self.used: set[str] = set()
         self.triples: dict[tuple[Node, Node, Node], None] = {}
         self.iris: dict[str, Any] = {}
@@ -55,11 +61,8 @@ class _Chunks:
     def add(self, triple: tuple[Node, Node, Node]) -> None:
         self.triples[triple] = None
 
-    def after_event(self) -> None:
-        if len(self.triples) >= _CHUNK:
-            self.flush()
-
     def flush(self) -> None:
+        self.last = b""
         if not self.triples:
             return
         ox = self.ox
@@ -69,7 +72,8 @@ class _Chunks:
         self.iris.clear()
         if self.body is not None:
             data = ox.serialize(chunk, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes)
-            self.body.write(_strip_prefixes(data) + b"\n")
+            self.last = _strip_prefixes(data) + b"\n"
+            self.body.write(self.last)
         if self.nt is not None:
             ox.serialize(chunk, self.nt, format=ox.RdfFormat.N_TRIPLES)
 
@@ -111,10 +115,6 @@ class _Chunks:
             return node
         raise ExportError(f"cannot write the RDF term {t!r} ({type(t).__name__})")
 
-    def header(self) -> bytes:
-        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items()
-                       if p in self.used).encode() + (b"\n" if self.used else b"")
-
 
 def _order(t: tuple[Node, Node, Node]) -> tuple[str, bool, str, bool, str, str]:
     """Subjects, then "a" first and the other predicates, then objects, as rdflib's Turtle has
@@ -134,36 +134,80 @@ def _strip_prefixes(data: bytes) -> bytes:
 
 
 def write_streamed(events: Iterable[Event], paths: Mapping[str, str | os.PathLike[str]], *,
-                   digests: Mapping[str, str] | None = None, keep: Graph | None = None) -> list[Path]:
+                   digests: Mapping[str, str] | None = None, keep: Graph | None = None,
+                   on_event: Callable[[Event, bytes, frozenset[str]], None] | None = None,
+                   shared: "Shared | None" = None) -> list[Path]:
     """Write the RDF of ``events`` (what :func:`kg.export.rdf.to_rdf` gives, plus each article's
     digest from ``digests`` and the ``keep`` triples) to ``paths`` (format -> path, formats of
-    :data:`STREAMED_FORMATS`), each file atomically. Returns the paths written."""
-    from kg.export.rdf import describe
+    :data:`STREAMED_FORMATS`), each file atomically. Each event's triples are one Turtle chunk,
+    handed with the prefixes it uses to ``on_event`` (the build's state caches it); ``shared``
+    gathers the actors, places and articles described. Returns the paths written."""
+    from kg.export.rdf import Shared, _add_event
 
     unknown = set(paths) - set(STREAMED_FORMATS)
     if unknown:
         raise ExportError(f"cannot stream the RDF format {sorted(unknown)[0]!r}; use "
                           f"{' or '.join(STREAMED_FORMATS)}")
     with contextlib.ExitStack() as stack:
-        body = ttl = nt = None
-        if "turtle" in paths:
-            ttl = Path(paths["turtle"])
-            ttl.parent.mkdir(parents=True, exist_ok=True)
-            body = stack.enter_context(tempfile.TemporaryFile(dir=ttl.parent, prefix=".kg-body-"))
-        if "nt" in paths:
-            nt = stack.enter_context(atomic_write(Path(paths["nt"]), "wb"))
+        body = stack.enter_context(tempfile.TemporaryFile(
+            dir=Path(paths.get("turtle") or next(iter(paths.values()))).parent, prefix=".kg-body-"))
+        nt = stack.enter_context(atomic_write(Path(paths["nt"]), "wb")) if "nt" in paths else None
         sink = _Chunks(body, nt)
-        describe(events, sink, digests, after_event=sink.after_event)
+        shared = Shared() if shared is None else shared
+        seen: dict[str, Event] = {}
+        used: set[str] = set()
+        for ev in events:
+            if seen.setdefault(ev.id, ev) != ev:
+                raise ExportError(f"two different events share the id {ev.id!r}: merge them or give "
+                                  f"them distinct ids before exporting")
+            shared.add(ev, _add_event(sink, ev))
+            sink.flush()
+            if on_event is not None:
+                on_event(ev, sink.last, frozenset(sink.used - used))
+            used |= sink.used
+        shared.describe(sink, digests)
         for triple in keep if keep is not None else ():
             sink.add(triple)
         sink.flush()
-        if body is not None and ttl is not None:
+        if "turtle" in paths:
             body.seek(0)
-            try:
-                with atomic_write(ttl, "wb") as f:
-                    f.write(sink.header())
-                    shutil.copyfileobj(body, f, 1 << 20)
-            except OSError as err:
-                raise ExportError(f"{ttl}: cannot write ({err.strerror or err}); check the "
-                                  f"folder's permissions and free space") from err
+            write_turtle(Path(paths["turtle"]), sink.used, [body])
     return [Path(p) for p in paths.values()]
+
+
+def event_turtle(ev: Event) -> tuple[bytes, frozenset[str]]:
+    """The Turtle chunk of one event's own triples (no prefix lines), and the prefixes it uses."""
+    from kg.export.rdf import _add_event
+
+    sink = _Chunks(io.BytesIO(), None)
+    _add_event(sink, ev)
+    sink.flush()
+    return sink.last, frozenset(sink.used)
+
+
+def turtle_pieces(triples: Iterable[tuple[Node, Node, Node]]) -> tuple[bytes, frozenset[str]]:
+    """A Turtle body (no prefix lines) of ``triples``, and the prefixes it uses."""
+    sink = _Chunks(io.BytesIO(), None)
+    for triple in triples:
+        sink.add(triple)
+    sink.flush()
+    return sink.last, frozenset(sink.used)
+
+
+def write_turtle(path: Path, used: Iterable[str], bodies: Iterable[IO[bytes] | bytes]) -> Path:
+    """Write ``path`` atomically: the prefix lines of ``used``, then each body (bytes or a file)."""
+    used = set(used)
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in _prefixes().items()
+                     if p in used).encode() + (b"\n" if used else b"")
+    try:
+        with atomic_write(path, "wb") as f:
+            f.write(header)
+            for piece in bodies:
+                if isinstance(piece, bytes):
+                    f.write(piece)
+                else:
+                    shutil.copyfileobj(piece, f, 1 << 20)
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write ({err.strerror or err}); check the "
+                          f"folder's permissions and free space") from err
+    return path

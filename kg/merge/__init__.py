@@ -276,8 +276,9 @@ class _Cluster:
     articles), kept up to date as each member joins, so a join costs what the member brings,
     not the cluster's size; the merged event itself (``event``) is built once, at the end."""
 
-    def __init__(self, ev: Event, keep: frozenset[str]) -> None:
+    def __init__(self, ev: Event, keep: frozenset[str], apart: bool = False) -> None:
         self.keep, self.members = keep, [ev]
+        self.apart = apart  # one event known to corefer with no other such (see merge_events)
         self.head: tuple[_Key, Event] = (self._key(ev), ev)
         self.cameo = self._cameo_key(ev)
         self.asserted = ev.modality == "asserted"
@@ -317,6 +318,7 @@ class _Cluster:
                 self.hi = hi if self.hi is None else max(self.hi, hi)
 
     def add(self, ev: Event) -> None:
+        self.apart = False
         self.members.append(ev)
         key = self._key(ev)
         if key < self.head[0]:
@@ -350,23 +352,28 @@ class _Cluster:
         return _combine(self.members, self.keep)
 
 
-def _merge_pass(events: list[Event], keep: frozenset[str]) -> list[Event]:
+def _merge_pass(events: list[Event], keep: frozenset[str], apart: frozenset[str] = frozenset()
+                ) -> tuple[list[Event], frozenset[str]]:
     """One pass: each event joins the first earlier cluster it corefers with, found through the
-    blocking keys (so the work grows with the events, not their square), or starts its own."""
+    blocking keys (so the work grows with the events, not their square), or starts its own.
+    Returns the merged events and the ids of those of ``apart`` that stayed alone."""
     clusters: list[_Cluster] = []
     index: dict[tuple[str, tuple[str, int]], set[int]] = {}  # (family, key) -> cluster numbers
     for ev in events:
         fam = codebook.coreference_family(ev.cameo)
         cands = sorted({ci for k in _keys(ev, _SLACK) for ci in index.get((fam, k), ())})
         target, decision = None, None
+        alone = ev.id in apart
         for ci in cands:
+            if alone and clusters[ci].apart:
+                continue  # two events of a merged set, unchanged: compared before, apart
             decision = corefer(clusters[ci].probe, ev)
             if decision.same:
                 target = ci
                 break
         if target is None:
             target = len(clusters)
-            clusters.append(_Cluster(ev, keep))
+            clusters.append(_Cluster(ev, keep, alone))
             keys = _keys(ev)
         else:
             clusters[target].add(_with_reason(ev, decision.reason))  # type: ignore[union-attr]
@@ -375,7 +382,7 @@ def _merge_pass(events: list[Event], keep: frozenset[str]) -> list[Event]:
             keys = _keys(replace(clusters[target].probe, evidence=ev.evidence)) | _keys(ev)
         for k in keys:
             index.setdefault((fam, k), set()).add(target)
-    return [c.event() for c in clusters]
+    return [c.event() for c in clusters], frozenset(c.head[1].id for c in clusters if c.apart)
 
 
 def compact(events: Iterable[Event]) -> Iterator[Event]:
@@ -395,7 +402,7 @@ def compact(events: Iterable[Event]) -> Iterator[Event]:
 
 
 def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
-                 keep_ids: Iterable[str] = ()) -> list[Event]:
+                 keep_ids: Iterable[str] = (), apart: Iterable[str] = ()) -> list[Event]:
     """Merge coreferent events; return them sorted by date, then id.
 
     Events that still name no actor after merging are dropped unless ``keep_actorless``:
@@ -403,11 +410,14 @@ def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
     A plain statement that only says who reports another party's act is not kept: the act is
     the event, claimed by the speaker (see kg.merge.keep).
     An event that absorbs one whose id is in ``keep_ids`` (already published) takes that id.
+    Events whose ids are in ``apart`` are known not to corefer with each other (they are events
+    of a merged set, as merged): they are compared only with the others.
     """
     keep = frozenset(keep_ids)
+    alone = frozenset(apart)
     current = sorted(compact(fold_quoted_opinions(fold_attributions(events, keep), keep)), key=_order_key)
     while True:  # to a fixed point: merging a merged set changes nothing
-        merged = _merge_pass(current, keep)
+        merged, alone = _merge_pass(current, keep, alone)
         if len(merged) == len(current):
             break
         current = sorted(merged, key=_order_key)

@@ -1,0 +1,177 @@
+"""`kg build --into` through the build's state (.kg-state.sqlite) gives what reading kg.ttl whole
+gives: the same IRIs, an isomorphic kg.ttl, the same events.csv; a state that does not describe
+the folder's kg.ttl is never used."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib.compare import isomorphic
+
+from kg.cli import cli
+from kg.export import load_events, write_exports
+from kg.export.rdf import Shared
+from kg.export.rdf_read import as_read
+from kg.export.state import STATE, State
+from kg.merge.incremental import merge_into
+from kg.model import Actor, Event, Evidence, Place, TimeSpan
+from kg.pipeline import merge_and_link
+
+from articles import ARMENIA, YEMEN
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = (ROOT / "examples/easter-truce.txt").read_text(encoding="utf-8")
+
+
+def _cases() -> list[dict]:
+    lines = (ROOT / "tests/data/extraction_cases.jsonl").read_text(encoding="utf-8").splitlines()
+    return [{"id": c["id"], "text": c["sentence"], "published": c["published"]}
+            for c in map(json.loads, filter(str.strip, lines))]
+
+
+@pytest.fixture(scope="module")
+def batches(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Three batches of real reporting: the founding example and other reports first; then the
+    example again as other outlets published it (the same day, a day and a week later: its
+    events gather reports and links), with reports of the same conflicts; then more."""
+    d = tmp_path_factory.mktemp("batches")
+    cases = _cases()
+    seed = [{"id": f"seed-{n}", "text": SEED, "published": day} for n, day in
+            enumerate(["2025-04-21", "2025-04-21", "2025-04-22", "2025-04-28", "2025-05-05"])]
+    wire = [{"id": "yemen", "text": YEMEN, "published": "2024-03-04"},
+            {"id": "armenia", "text": ARMENIA, "published": "2025-08-09"}]
+    groups = [seed[:1] + wire[:1] + cases[:30], seed[1:3] + cases[30:45], seed[3:] + wire[1:] + cases[45:60]]
+    paths = []
+    for n, rows in enumerate(groups):
+        path = d / f"batch-{n}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _build(*args: object) -> str:
+    res = CliRunner().invoke(cli, ["build", *map(str, args), "--no-timeline"], prog_name="kg")
+    assert res.exit_code == 0, res.output
+    return res.output
+
+
+def _same_exports(a: Path, b: Path) -> None:
+    ga, gb = rdflib.Graph().parse(a / "kg.ttl"), rdflib.Graph().parse(b / "kg.ttl")
+    assert len(ga) > 1000 and isomorphic(ga, gb)
+    assert (a / "events.csv").read_text(encoding="utf-8") == (b / "events.csv").read_text(encoding="utf-8")
+
+
+def test_adding_through_the_state_gives_what_reading_kg_ttl_gives(batches: list[Path], tmp_path: Path):
+    inc, old = tmp_path / "incremental", tmp_path / "whole"
+    _build(batches[0], "--out", inc, "-q")
+    assert (inc / STATE).is_file()
+    shutil.copytree(inc, old)
+    for batch in batches[1:]:
+        (old / STATE).unlink()  # without a state, --into reads kg.ttl whole (and writes a state)
+        said = _build(batch, "--into", inc)
+        _build(batch, "--into", old)
+        assert "new or changed" in said  # through the state
+        _same_exports(inc, old)
+    merged = [e for e in load_events([inc]) if len(e.article_ids) > 1]
+    assert any(len({a for a in e.article_ids if a.startswith("seed")}) >= 3 for e in merged)
+    assert any(e.links for e in merged)
+
+
+def test_a_state_that_does_not_describe_kg_ttl_is_not_used(batches: list[Path], tmp_path: Path):
+    """A state left from an earlier kg.ttl (a crash between the two commits, a copied folder)
+    names a kg.ttl that is not there: the build reads kg.ttl whole."""
+    out, ref = tmp_path / "out", tmp_path / "ref"
+    _build(batches[0], "--out", out, "-q")
+    stale = (out / STATE).read_bytes()
+    _build(batches[1], "--into", out)
+    shutil.copytree(out, ref)
+    (out / STATE).write_bytes(stale)  # describes the first kg.ttl, not this one
+    said = _build(batches[2], "--into", out)
+    assert "new or changed" not in said
+    (ref / STATE).unlink()
+    _build(batches[2], "--into", ref)
+    _same_exports(out, ref)
+
+
+# --- the merge into a store, on open-ended events ----------------------------------------------
+
+ACTORS = [Actor("russia", "Russia", "country"), Actor("ukraine", "Ukraine", "country"),
+          Actor("vladimir-putin", "Vladimir Putin", "person", affiliation="russia"),
+          Actor("russia-armed-forces", "Russian armed forces", "armed_forces", affiliation="russia"),
+          Actor("united-states", "United States", "country")]
+PLACES = [Place("london-gb", "London", "city", country="united-kingdom"),
+          Place("pokrovsk-ua", "Pokrovsk", "city", country="ukraine")]
+CODES = ["0871", "190", "196", "112", "036", "046", "057", "040"]
+
+
+@st.composite
+def mentions(draw: st.DrawFn, prefix: str) -> list[Event]:
+    out = []
+    for n in range(draw(st.integers(1, 8))):
+        day = dt.date(2025, 4, 1) + dt.timedelta(days=draw(st.integers(0, 40)))
+        month = draw(st.booleans())
+        time = draw(st.sampled_from([
+            TimeSpan(day, day + dt.timedelta(days=draw(st.integers(0, 3))), "day", "explicit"),
+            TimeSpan(day, day, "day", "publication"),
+            TimeSpan(day.replace(day=1), day.replace(day=1) + dt.timedelta(days=20), "month", "relative"),
+        ])) if not month else TimeSpan(None, None, "unknown", "unknown")
+        article = f"{prefix}{draw(st.integers(0, 2))}"
+        start = draw(st.integers(0, 5)) * 100
+        out.append(Event(
+            f"{prefix}-{n}", draw(st.sampled_from(CODES)), f"event {prefix}-{n}", time,
+            tuple(draw(st.lists(st.sampled_from(ACTORS), max_size=2, unique=True))),
+            tuple(draw(st.lists(st.sampled_from(ACTORS), max_size=1))),
+            tuple(draw(st.lists(st.sampled_from(PLACES), max_size=1))),
+            draw(st.sampled_from(["asserted", "asserted", "planned"])),
+            evidence=(Evidence(article, f"sentence {start}", start, start + 50, "trigger",
+                               published=dt.date(2025, 4, 21)),),
+            confidence=0.6))
+    return out
+
+
+def _state_of(events: list[Event], path: Path) -> tuple[State, Shared]:
+    from kg.codebook import lookup
+
+    state = State.create(path)
+    shared = Shared()
+    for e in events:
+        shared.add(e, lookup(e.cameo).code)
+        state.put(e, b"", ())
+    state.settle(shared)
+    return state, shared
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(old=mentions("a"), new=mentions("b"))
+def test_merging_into_the_stored_events_is_merging_with_all_of_them(tmp_path: Path, old, new):
+    """What a store gives back after ``merge_into`` is what ``merge_and_link`` gives over all
+    the stored events as read back and the new mentions: the same events, in the same order."""
+    built = merge_and_link(old)
+    path = tmp_path / "state.sqlite"
+    if path.exists():
+        path.unlink()
+    state, shared = _state_of(built, path)
+    with state:
+        merge_into(new, state)
+        got = list(state.events())
+    read = [as_read(e, shared.actors, shared.places, shared.articles) for e in built]
+    assert got == merge_and_link(new, existing=read)
+
+
+def test_events_as_read_are_what_the_reader_reads_back(seed_events: tuple[Event, ...], tmp_path: Path):
+    from kg.codebook import lookup
+
+    write_exports(seed_events, tmp_path, timeline=False)
+    shared = Shared()
+    for e in seed_events:
+        shared.add(e, lookup(e.cameo).code)
+    back = {e.id: e for e in load_events([tmp_path])}
+    assert [as_read(e, shared.actors, shared.places, shared.articles) for e in seed_events] == \
+        [back[e.id] for e in seed_events]

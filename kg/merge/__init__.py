@@ -113,11 +113,21 @@ def _shares_actor(a: Event, b: Event) -> bool:
         a.time.start == b.time.start
 
 
+# a place that names no country and is none itself ("the base", "the Middle East", a site the
+# gazetteer does not know) cannot say whether it lies in another: it never contradicts one
+_SETTLED_TYPES = frozenset({"country", "city", "sea"})
+
+
+def _located(places: tuple[Place, ...]) -> list[Place]:
+    return [p for p in places if p.country or p.type in _SETTLED_TYPES]
+
+
 def _places_agree(a: Event, b: Event) -> bool:
-    if not a.places or not b.places:
+    pa, pb = _located(a.places), _located(b.places)
+    if not pa or not pb:
         return True
-    ids_a = {p.id for p in a.places} | {p.country for p in a.places if p.country}
-    ids_b = {p.id for p in b.places} | {p.country for p in b.places if p.country}
+    ids_a = {p.id for p in pa} | {p.country for p in pa if p.country}
+    ids_b = {p.id for p in pb} | {p.country for p in pb if p.country}
     return bool(ids_a & ids_b)
 
 

@@ -43,6 +43,7 @@ def _bounds(t: TimeSpan) -> tuple[dt.date, dt.date] | None:
 
 
 _DAYLIKE = {"minute", "hour", "day"}
+_RETOLD = dt.timedelta(days=7)
 
 
 def _times_overlap(a: TimeSpan, b: TimeSpan, same_article: bool, bare: bool) -> bool:
@@ -61,6 +62,10 @@ def _times_overlap(a: TimeSpan, b: TimeSpan, same_article: bool, bare: bool) -> 
         return False
     if bare and (a.basis == "publication" or b.basis == "publication"):
         slack = dt.timedelta(days=3)
+    elif same_article and (a.basis == "publication") != (b.basis == "publication"):
+        # a sentence that states no date is dated by its article only: within that article it
+        # retells the dated act of the same participants ("the army said" of Saturday's attack)
+        slack = _RETOLD
     elif same_article and dated:
         slack = dt.timedelta(0)
     else:

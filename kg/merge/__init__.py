@@ -2,7 +2,9 @@
 
 Two mentions corefer (the rule NewsReader used for cross-document event coreference) when
 their types are compatible, their times overlap, they share a participant (or one of them,
-from the same article, has none), and their places do not contradict each other. The merged
+from the same article, has none), and their places do not contradict each other (a place whose
+country is unknown contradicts none). Within one article, a sentence that states no date retells
+the dated act of the same participants up to a week before publication. The merged
 event keeps every mention as evidence; dates that disagree widen its bounds. The result does
 not depend on input order, and merging a merged set changes nothing.
 """

@@ -18,6 +18,14 @@ UK = Actor("united-kingdom", "United Kingdom", "country")
 USA = Actor("united-states", "United States", "country")
 LONDON = Place("london-gb", "London", "city", country="united-kingdom")
 GENEVA = Place("geneva-ch", "Geneva", "city", country="switzerland")
+UKRAINE_P = Place("ukraine", "Ukraine", "country")
+RUSSIA_P = Place("russia", "Russia", "country")
+ODESA = Place("odesa-ua", "Odesa", "city", country="ukraine")
+BELGOROD = Place("belgorod-ru", "Belgorod", "city", country="russia")
+DONETSK = Place("donetsk-oblast", "Donetsk Oblast", "region", country="ukraine")
+AIRFIELD = Place("starokostiantyniv-airfield", "Starokostiantyniv airfield", "other")  # no country known
+EUROPE = Place("europe", "Europe", "region")  # spans countries
+BLACK_SEA = Place("black-sea", "Black Sea", "sea")
 
 
 def day(d: int, basis: str = "relative", precision: str = "day") -> TimeSpan:
@@ -66,6 +74,58 @@ CASES = [
      ev("f1", "190", TimeSpan(dt.date(2025, 4, 1), dt.date(2025, 4, 21), "month", "relative",
                               earliest=dt.date(2025, 4, 1), latest=dt.date(2025, 4, 21)), [FORCES]),
      ev("f2", "190", day(6), [FORCES], start=40), False),
+    # a place of unknown whereabouts (a site the gazetteer cannot place, a region spanning
+    # countries) does not contradict a country or city: it cannot say where it lies
+    ("a strike on an airfield nobody placed is the strike on Ukraine that day",
+     ev("p1", "195", day(19), [FORCES], [UKRAINE], places=[AIRFIELD]),
+     ev("p2", "190", day(19), [FORCES], [UKRAINE], places=[UKRAINE_P], start=40), True),
+    ("an unplaced site does not contradict a city either",
+     ev("p1", "195", day(19), [FORCES], places=[AIRFIELD]),
+     ev("p2", "195", day(19), [FORCES], places=[ODESA], start=40), True),
+    ("a region spanning countries does not contradict a country inside it",
+     ev("p1", "190", day(19), [FORCES], [UKRAINE], places=[EUROPE]),
+     ev("p2", "190", day(19), [FORCES], [UKRAINE], places=[UKRAINE_P], start=40), True),
+    ("a region of a known country agrees with that country's city",
+     ev("p1", "190", day(19), [FORCES], places=[DONETSK]),
+     ev("p2", "190", day(19), [FORCES], places=[ODESA], start=40), True),
+    ("a region of one country contradicts a city of another",
+     ev("p1", "190", day(19), [FORCES], places=[DONETSK]),
+     ev("p2", "190", day(19), [FORCES], places=[BELGOROD], start=40), False),
+    ("a sea is a place of its own: a strike at sea is not the strike on a city",
+     ev("p1", "195", day(19), [FORCES], places=[BLACK_SEA]),
+     ev("p2", "195", day(19), [FORCES], places=[ODESA], start=40), False),
+    ("two countries contradict each other even beside an unplaced site",
+     ev("p1", "190", day(19), [FORCES], places=[AIRFIELD, RUSSIA_P]),
+     ev("p2", "190", day(19), [FORCES], places=[UKRAINE_P], start=40), False),
+    ("an unplaced site does not rescue two dated days of one article",
+     ev("p1", "190", day(19), [FORCES], places=[AIRFIELD]),
+     ev("p2", "190", day(20), [FORCES], places=[UKRAINE_P], start=40), False),
+    # a sentence with no date of its own is dated by its article only: within that article it
+    # retells the dated act of the same participants, up to a week back
+    ("an undated retelling of the article's dated strike is that strike",
+     ev("r1", "195", day(18), [FORCES], [UKRAINE]),
+     ev("r2", "190", day(21, "publication"), [FORCES], [UKRAINE], start=90), True),
+    ("an undated retelling may name the state for its forces",
+     ev("r1", "190", day(17, "explicit"), [FORCES], [UKRAINE]),
+     ev("r2", "190", day(21, "publication"), [RUSSIA], [UKRAINE], start=90), True),
+    ("an undated accusation retells the dated one of the same accuser",
+     ev("r1", "112", day(19), [UKRAINE], [RUSSIA]),
+     ev("r2", "112", day(21, "publication"), [UKRAINE], [RUSSIA], start=90), True),
+    ("more than a week back is not what an undated sentence retells",
+     ev("r1", "190", day(3), [FORCES], [UKRAINE]),
+     ev("r2", "190", day(21, "publication"), [FORCES], [UKRAINE], start=90), False),
+    ("another article's undated sentence is not dated by this one",
+     ev("r1", "190", day(17), [FORCES], [UKRAINE], article="a1"),
+     ev("r2", "190", day(21, "publication"), [FORCES], [UKRAINE], article="a2"), False),
+    ("an undated sentence about other participants is another event",
+     ev("r1", "190", day(18), [FORCES], [UKRAINE]),
+     ev("r2", "190", day(21, "publication"), [UKRAINE], [RUSSIA], start=90), False),
+    ("an undated sentence placed elsewhere is another event",
+     ev("r1", "190", day(18), [FORCES], places=[ODESA]),
+     ev("r2", "190", day(21, "publication"), [FORCES], places=[BELGOROD], start=90), False),
+    ("an undated plan is not the dated act",
+     ev("r1", "190", day(18), [FORCES], [UKRAINE]),
+     ev("r2", "190", day(21, "publication"), [FORCES], [UKRAINE], modality="planned", start=90), False),
     ("a bare noun of the same article joins the event that names its actors",
      ev("b1", "046", day(23), [UKRAINE], [UK], modality="planned"),
      ev("b2", "046", day(21, "publication"), modality="planned", places=[LONDON], start=90), True),

@@ -2,7 +2,9 @@
 
 Two mentions corefer (the rule NewsReader used for cross-document event coreference) when
 their types are compatible, their times overlap, they share a participant (or one of them,
-from the same article, has none), and their places do not contradict each other. The merged
+from the same article, has none), and their places do not contradict each other (a place whose
+country is unknown contradicts none). Within one article, a sentence that states no date retells
+the dated act of the same participants up to a week before publication. The merged
 event keeps every mention as evidence; dates that disagree widen its bounds. The result does
 not depend on input order, and merging a merged set changes nothing.
 """
@@ -43,6 +45,7 @@ def _bounds(t: TimeSpan) -> tuple[dt.date, dt.date] | None:
 
 
 _DAYLIKE = {"minute", "hour", "day"}
+_RETOLD = dt.timedelta(days=7)
 
 
 def _times_overlap(a: TimeSpan, b: TimeSpan, same_article: bool, bare: bool) -> bool:
@@ -61,6 +64,10 @@ def _times_overlap(a: TimeSpan, b: TimeSpan, same_article: bool, bare: bool) -> 
         return False
     if bare and (a.basis == "publication" or b.basis == "publication"):
         slack = dt.timedelta(days=3)
+    elif same_article and (a.basis == "publication") != (b.basis == "publication"):
+        # a sentence that states no date is dated by its article only: within that article it
+        # retells the dated act of the same participants ("the army said" of Saturday's attack)
+        slack = _RETOLD
     elif same_article and dated:
         slack = dt.timedelta(0)
     else:
@@ -113,11 +120,21 @@ def _shares_actor(a: Event, b: Event) -> bool:
         a.time.start == b.time.start
 
 
+# a place that names no country and is none itself ("the base", "the Middle East", a site the
+# gazetteer does not know) cannot say whether it lies in another: it never contradicts one
+_SETTLED_TYPES = frozenset({"country", "city", "sea"})
+
+
+def _located(places: tuple[Place, ...]) -> list[Place]:
+    return [p for p in places if p.country or p.type in _SETTLED_TYPES]
+
+
 def _places_agree(a: Event, b: Event) -> bool:
-    if not a.places or not b.places:
+    pa, pb = _located(a.places), _located(b.places)
+    if not pa or not pb:
         return True
-    ids_a = {p.id for p in a.places} | {p.country for p in a.places if p.country}
-    ids_b = {p.id for p in b.places} | {p.country for p in b.places if p.country}
+    ids_a = {p.id for p in pa} | {p.country for p in pa if p.country}
+    ids_b = {p.id for p in pb} | {p.country for p in pb if p.country}
     return bool(ids_a & ids_b)
 
 

@@ -134,6 +134,8 @@ def trigger_for(tok: "Token", lex: Lexicon, words: WordClasses) -> Trigger | Non
                 t = lex.get(f"{child.lower_} {lemma}", "NOUN")
                 if t:
                     return t
+        if pos == "PROPN" and tok.ent_type_ in _TIME_ENTS:
+            return None  # "in March", "March 1": a month, not a march
         return lex.get(lemma, "NOUN") or (lex.get(tok.lower_, "NOUN") if pos == "PROPN" else None)
     if pos == "ADJ" and tok.dep_ in {"acomp", "amod", "attr", "ROOT", "conj"}:
         t = lex.get(tok.lemma_.lower(), "ADJ")

@@ -15,7 +15,7 @@ from kg.words import WordClasses
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 __all__ = ["attach_times", "anchor_nominals", "find_fallback", "governing_time", "moved_times"]
 
@@ -27,6 +27,7 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
     sent, cands = frame.sent, frame.candidates
     doc = sent.doc
     time_at: dict[int, tuple[TimeMention, ...]] = {}
+    roots: dict[int, tuple[TimeMention, ...]] = {}  # head token of a time expression -> its times
     for tm in frame.times:
         span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
         if span is None or span.root.i < sent.start or span.root.i >= sent.end:
@@ -40,7 +41,35 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
             anchor = before  # "a truce from December 24 to January 2": the truce's own span
         if anchor is not None:
             time_at[anchor.i] = time_at.get(anchor.i, ()) + (tm,)
-    return replace(frame, time_at=time_at)
+        roots[span.root.i] = roots.get(span.root.i, ()) + (tm,)
+    return replace(frame, time_at=_when_clauses(sent, roots, time_at))
+
+
+def _when_clauses(sent: "Span", roots: "Mapping[int, tuple[TimeMention, ...]]",
+                  time_at: dict[int, tuple[TimeMention, ...]]) -> dict[int, tuple[TimeMention, ...]]:
+    """A relative clause on a time or on a dated event happens then: "in 2014, when Russia annexed
+    Crimea", "since April, when the government announced ...", "the clash on Monday in which ...";
+    its verb takes the time unless it has one of its own."""
+    for tok in sent:
+        if tok.dep_ != "relcl" or time_at.get(tok.i) or not _temporal_relative(tok):
+            continue
+        times = roots.get(tok.head.i) or time_at.get(tok.head.i)
+        if times:
+            time_at[tok.i] = tuple(times)
+    return time_at
+
+
+def _temporal_relative(verb: "Token") -> bool:
+    """Is a relative clause introduced by "when" or by "in/during which"?"""
+    for c in verb.children:
+        if c.i > verb.i:
+            break
+        if c.dep_ == "advmod" and c.lower_ == "when":
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"in", "during", "on"} and \
+                any(g.lower_ == "which" for g in c.children):
+            return True
+    return False
 
 
 def anchor_nominals(frame: SentenceFrame) -> SentenceFrame:

@@ -168,6 +168,8 @@ def _add_referring(tok: "Token", sent: "Span", index: MentionIndex, words: WordC
             if bound is not None:
                 index.by_token[tok.i] = bound
                 return
+            if _event_noun(tok.head, lex) and _of_another_noun(tok.head):
+                return  # "the anniversary of its invasion": too far from a clause to guess whose
             m = EntityMention(_POSSESSIVE[low], tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
             index.add(m, at)
         elif low in {"we", "i", "our", "us"}:
@@ -190,11 +192,16 @@ def _event_noun(tok: "Token", lex: Lexicon | None) -> bool:
     return lex is not None and tok.pos_ == "NOUN" and lex.get(tok.lemma_.lower(), "NOUN") is not None
 
 
+def _of_another_noun(noun: "Token") -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in {"NOUN", "PROPN"}
+
+
 def _binder(tok: "Token", index: MentionIndex) -> EntityMention | None:
     """The party of its own sentence that a possessive before an event noun stands for: the object
     of "condemned X for its launch", else the subject of the nearest clause above that has one
     ("Y condemned Z for criticising its launch": Y's launch; "X said it had lost ground in its
-    offensive": X's offensive). None when that clause names no party of the pronoun's kind."""
+    offensive": X's offensive). None when that clause names no party of the pronoun's kind, or when
+    the event hangs on another noun."""
     person = tok.lower_ == "his"
 
     def fits(m: EntityMention | None) -> bool:
@@ -210,6 +217,8 @@ def _binder(tok: "Token", index: MentionIndex) -> EntityMention | None:
         if cur.head.i == cur.i:
             break
         cur = cur.head
+        if cur.pos_ in {"NOUN", "PROPN"}:
+            return None  # the event hangs on another noun, no clause of its own
         subj = [c for c in cur.children if c.dep_ == "nsubj"] if cur.pos_ in {"VERB", "AUX"} else []
         if subj:
             m = index.by_token.get(subj[0].i)

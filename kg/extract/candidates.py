@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.codebook import Code
 from kg.extract.frame import Candidate, SentenceFrame
-from kg.extract.syntax import conjuncts_of, objects_of, prep_objects
+from kg.extract.syntax import clauses_of, conjuncts_of, objects_of, prep_objects
 from kg.lexicon import Lexicon, Trigger
 from kg.words import WordClasses
 
@@ -39,6 +39,11 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
             # "RSF fighters entered the neighbourhoods", "troops entered the town": force on the ground
             trig = Trigger(tok.lemma_.lower(), "VERB", Code.CONVENTIONAL_FORCE, "act")
             cands[tok.i] = Candidate(tok, trig, Code.CONVENTIONAL_FORCE)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in words["war_noun"] and _dated_outbreak(tok, words):
+            # "the war that began on 24 February", "the conflict broke out in April 2023": a state
+            # of war is background, but its dated outbreak is an event
+            trig = Trigger(tok.lemma_.lower(), "NOUN", Code.CONVENTIONAL_FORCE, "war")
+            cands[tok.i] = Candidate(tok, trig, Code.CONVENTIONAL_FORCE)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["fire_verb"]:
             # "launched a ballistic missile at X", "fired a wave of rockets": the weapon makes the attack
             weapons = [w for o in objects_of(tok, words) for w in (o, *prep_objects(o, {"of"}))]
@@ -48,6 +53,18 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
             if fired:
                 cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", fired, "act"), fired)
     return replace(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
+
+
+def _dated_outbreak(noun: "Token", words: WordClasses) -> bool:
+    """Does a war noun begin at a written time: its verb ("the war began in 2022") or relative
+    clause ("the conflict that erupted on 15 April") is an outbreak verb with a date of its own?"""
+    verbs = [c for c in clauses_of(noun) if c.dep_ == "relcl"]
+    if noun.dep_ == "nsubj":
+        verbs.append(noun.head)
+    return any(v.lemma_.lower() in words["outbreak_verb"] and
+               any(t.ent_type_ == "DATE" for c in v.children if c.dep_ in {"prep", "npadvmod", "advmod"}
+                   for t in c.subtree)
+               for v in verbs)
 
 
 def _armed_entry(tok: "Token", frame: SentenceFrame) -> bool:

@@ -88,6 +88,9 @@ def fuse_governing_verbs(frame: SentenceFrame) -> SentenceFrame:
             elif o.lower_ in words["force_noun"] | words["deployable_noun"] and lemma in words["deploy_verb"]:
                 trig = Trigger(lemma, "VERB", Code.MOBILIZE_FORCES, "act")
                 cands[tok.i] = Candidate(tok, trig, Code.MOBILIZE_FORCES)
+            elif o.lower_ in words["force_noun"] and lemma in words["disband_verb"]:
+                # "dismantled the regional forces", "disbanded the militia": demobilisation
+                cands[tok.i] = Candidate(tok, Trigger(lemma, "VERB", Code.DEMOBILIZE, "act"), Code.DEMOBILIZE)
     return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
 
 

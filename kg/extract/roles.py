@@ -222,7 +222,9 @@ def nominal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
     if between:
         both, named = P(between), sources
         sources, targets = (named or both[:1]), [m for m in both if m not in named[:1]]
-    mod_m = P([c for c in kids if c.dep_ in {"amod", "compound", "nmod"} and c.i in index.by_token])
+    # "Russian strikes": the modifier acts; "the Ukraine war", "the Syrian conflict": it names the theatre
+    mod_m = P([c for c in kids if c.dep_ in {"amod", "compound", "nmod"} and c.i in index.by_token]) \
+        if cand.trigger.frame != "war" else []
     if mod_m:
         if sources:
             targets += [m for m in mod_m if m not in sources]

@@ -83,6 +83,9 @@ def _places(draft: Draft, frame: SentenceFrame) -> Draft:
         # at a party, not a place
         aim = words["aim_prep"] | ({"on"} if coercive else set())
         aimed_at = prep_objects(tok, aim) + [p for o in objects_of(tok, words) for p in prep_objects(o, aim)]
+        # "a bomb went off outside the Russian embassy", "near an army base": the facility's owner
+        aimed_at += [p for h in (tok, anchor) for p in prep_objects(h, words["loc_prep"])
+                     if p.lemma_.lower() in words["facility_noun"]]
         aimed = participants_of(aimed_at, index, words)
         places = [m for m in places if m not in aimed]
         targets += [m for m in aimed if m not in targets and m not in sources]

@@ -44,6 +44,10 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
             # of war is background, but its dated outbreak is an event
             trig = Trigger(tok.lemma_.lower(), "NOUN", Code.CONVENTIONAL_FORCE, "war")
             cands[tok.i] = Candidate(tok, trig, Code.CONVENTIONAL_FORCE)
+        elif tok.pos_ == "VERB" and _with_particle(tok) in words["blast_verb"] and _explosive(tok, words):
+            # "a car bomb exploded", "militants detonated a roadside bomb": a bombing, by whoever set it
+            trig = Trigger(_with_particle(tok), "VERB", Code.BOMBING, "act")
+            cands[tok.i] = Candidate(tok, trig, Code.BOMBING)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["fire_verb"]:
             # "launched a ballistic missile at X", "fired a wave of rockets": the weapon makes the attack
             weapons = [w for o in objects_of(tok, words) for w in (o, *prep_objects(o, {"of"}))]
@@ -53,6 +57,22 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
             if fired:
                 cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", fired, "act"), fired)
     return replace(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
+
+
+def _with_particle(tok: "Token") -> str:
+    """A verb's lemma with its particle: "blow up", "go off"."""
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return f"{tok.lemma_.lower()} {prt}" if prt else tok.lemma_.lower()
+
+
+def _explosive(verb: "Token", words: WordClasses) -> bool:
+    """Is what blew up, or was set off, an explosive: "a car bomb", "a truck packed with explosives"?"""
+    boom = words["explosive_noun"]
+    parts = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    if verb.dep_ == "acl":  # "a vehicle with explosives detonated near ...", read as a reduced relative
+        parts.append(verb.head)
+    return any(t.lemma_.lower() in boom or t.lower_ in boom for c in parts
+               for t in (c.subtree if c.head.i == verb.i else (c,)))
 
 
 def _dated_outbreak(noun: "Token", words: WordClasses) -> bool:

@@ -107,8 +107,9 @@ def _governed(lemma: str, inner: Candidate, frame: SentenceFrame) -> tuple[str, 
 
 
 def fuse_tolls(frame: SentenceFrame) -> SentenceFrame:
-    """ "The raid killed three", "an air strike on a school killed 30": the verb tells the toll of
-    the attack its subject names; one event, the attack's, with the verb's victims and time."""
+    """ "The raid killed three", "an air strike on a school killed 30", "shelled the town, killing
+    five": the verb tells the toll of the attack its subject or head names; one event, the attack's,
+    with the verb's victims and time."""
     cands, absorbed, time_at = dict(frame.candidates), set(frame.absorbed), dict(frame.time_at)
     for i in sorted(cands):
         cand = cands[i]
@@ -122,6 +123,13 @@ def fuse_tolls(frame: SentenceFrame) -> SentenceFrame:
                 absorbed.add(i)
                 time_at = moved_times(time_at, c.i, i, only_if_none=True)
                 break
+            toll = cands.get(c.i)
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and toll is not None and toll.trigger.pos == "VERB" and \
+                    toll.cameo == Code.CONVENTIONAL_FORCE and not any(k.dep_ == "nsubj" for k in c.children):
+                # "a bomb exploded near the station, killing five": the toll of the same attack
+                cands[i] = cand = replace(cand, absorbed=cand.absorbed | {c.i})
+                absorbed.add(c.i)
+                time_at = moved_times(time_at, i, c.i, only_if_none=True)
     return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
 
 

@@ -161,14 +161,14 @@ def _add_referring(tok: "Token", sent: "Span", index: MentionIndex, words: WordC
             index.add(EntityMention(low, tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text), at)
         elif low in _POSSESSIVE and tok.dep_ == "poss" and (
                 tok.head.lower_ in words.union("force_noun", "member_noun", "institution_noun") or
-                _event_noun(tok.head, lex)):
+                _event_noun(tok.head, lex, words)):
             # "its forces", "their fighters", "his government": acting for whom the pronoun names;
             # "its incursion", "their offensive", "his visit": the possessor of an event carries it out
-            bound = _binder(tok, index) if _event_noun(tok.head, lex) else None
+            bound = _binder(tok, index) if _event_noun(tok.head, lex, words) else None
             if bound is not None:
                 index.by_token[tok.i] = bound
                 return
-            if _event_noun(tok.head, lex) and _of_another_noun(tok.head):
+            if _event_noun(tok.head, lex, words) and _of_another_noun(tok.head):
                 return  # "the anniversary of its invasion": too far from a clause to guess whose
             m = EntityMention(_POSSESSIVE[low], tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
             index.add(m, at)
@@ -187,9 +187,10 @@ def _add_referring(tok: "Token", sent: "Span", index: MentionIndex, words: WordC
         index.add(m, at)
 
 
-def _event_noun(tok: "Token", lex: Lexicon | None) -> bool:
-    """Is ``tok`` a noun the lexicon makes an event of ("offensive", "visit", "launch")?"""
-    return lex is not None and tok.pos_ == "NOUN" and lex.get(tok.lemma_.lower(), "NOUN") is not None
+def _event_noun(tok: "Token", lex: Lexicon | None, words: WordClasses) -> bool:
+    """Is ``tok`` a noun the lexicon makes an event of ("offensive", "visit", "launch"), or a war?"""
+    return lex is not None and tok.pos_ == "NOUN" and (
+        lex.get(tok.lemma_.lower(), "NOUN") is not None or tok.lemma_.lower() in words["war_noun"])
 
 
 def _of_another_noun(noun: "Token") -> bool:
@@ -219,7 +220,8 @@ def _binder(tok: "Token", index: MentionIndex) -> EntityMention | None:
         cur = cur.head
         if cur.pos_ in {"NOUN", "PROPN"}:
             return None  # the event hangs on another noun, no clause of its own
-        subj = [c for c in cur.children if c.dep_ == "nsubj"] if cur.pos_ in {"VERB", "AUX"} else []
+        # the event's own verb ("since its war with X broke out") has the event as subject: go on up
+        subj = [c for c in cur.children if c.dep_ == "nsubj" and c.i != noun.i] if cur.pos_ in {"VERB", "AUX"} else []
         if subj:
             m = index.by_token.get(subj[0].i)
             return m if fits(m) else None

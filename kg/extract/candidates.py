@@ -133,7 +133,8 @@ def _refined(cand: Candidate, frame: SentenceFrame) -> Candidate:
             o.lemma_.lower() in words["territory_noun"] for o in objects_of(cand.token, words)):
         return replace(cand, cameo=Code.OCCUPY_TERRITORY)  # "seized the town of X": territory, not property
     if cand.token.pos_ == "VERB" and (cand.cameo in {Code.FIGHT, Code.CONVENTIONAL_FORCE} or
-                                      cand.cameo == Code.BOMBING):  # "warplanes bombed": an air strike
+                                      cand.cameo == Code.BOMBING and  # "warplanes bombed": an air strike
+                                      cand.trigger.lemma not in words["blast_verb"]):  # "a suicide bomber blew up"
         weapon = _instrument_code(cand.token, frame.res.lexicon, words)
         if weapon and cand.trigger.lemma in words["fire_verb"] and not _aimed(cand.token, words, frame):
             weapon = Code.FORCE_DEMONSTRATION  # "fired missiles into the sea": a launch, no strike

@@ -6,12 +6,19 @@ of an attack ("the raid killed three"), and what intentions, appeals and threats
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kg.codebook import ABOUT_ROOTS, SPEECH_ROOTS, Code, Root, has_root, is_violent
 from kg.extract.frame import Candidate, SentenceFrame
 from kg.extract.syntax import between, conjuncts_of, hops, objects_of, under
 from kg.extract.timing import moved_times
 from kg.lexicon import Trigger
+from kg.words import WordClasses
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from spacy.tokens import Token
 
 __all__ = ["fuse_objects", "fuse_governing_verbs", "fuse_tolls", "fuse_about"]
 
@@ -88,7 +95,8 @@ def fuse_governing_verbs(frame: SentenceFrame) -> SentenceFrame:
             elif o.lower_ in words["force_noun"] | words["deployable_noun"] and lemma in words["deploy_verb"]:
                 trig = Trigger(lemma, "VERB", Code.MOBILIZE_FORCES, "act")
                 cands[tok.i] = Candidate(tok, trig, Code.MOBILIZE_FORCES)
-            elif o.lower_ in words["force_noun"] and lemma in words["disband_verb"]:
+            elif (o.lower_ in words["force_noun"] or o.lemma_.lower() in words["force_noun"]) and \
+                    lemma in words["disband_verb"]:
                 # "dismantled the regional forces", "disbanded the militia": demobilisation
                 cands[tok.i] = Candidate(tok, Trigger(lemma, "VERB", Code.DEMOBILIZE, "act"), Code.DEMOBILIZE)
     return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
@@ -123,14 +131,23 @@ def fuse_tolls(frame: SentenceFrame) -> SentenceFrame:
                 absorbed.add(i)
                 time_at = moved_times(time_at, c.i, i, only_if_none=True)
                 break
-            toll = cands.get(c.i)
-            if c.dep_ == "advcl" and c.tag_ == "VBG" and toll is not None and toll.trigger.pos == "VERB" and \
-                    toll.cameo == Code.CONVENTIONAL_FORCE and not any(k.dep_ == "nsubj" for k in c.children):
+            if _participle_toll(c, cands, frame.res.words):
                 # "a bomb exploded near the station, killing five": the toll of the same attack
                 cands[i] = cand = replace(cand, absorbed=cand.absorbed | {c.i})
                 absorbed.add(c.i)
                 time_at = moved_times(time_at, i, c.i, only_if_none=True)
     return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
+
+
+def _participle_toll(tok: "Token", cands: "Mapping[int, Candidate]", words: WordClasses) -> bool:
+    """ "..., killing five", "..., wounding three soldiers": a participle with no subject of its own
+    that tells the harm done."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or any(k.dep_ == "nsubj" for k in tok.children):
+        return False
+    own = cands.get(tok.i)
+    if own is not None:
+        return own.trigger.pos == "VERB" and own.cameo == Code.CONVENTIONAL_FORCE
+    return tok.lemma_.lower() in words["harm_verb"]
 
 
 def fuse_about(frame: SentenceFrame) -> SentenceFrame:

@@ -12,7 +12,7 @@ from kg.extract.arguments import MentionIndex, index_mentions  # noqa: E402
 from kg.extract.candidates import find_candidates  # noqa: E402
 from kg.extract.frame import SentenceFrame  # noqa: E402
 from kg.extract.fusion import fuse_governing_verbs, fuse_tolls  # noqa: E402
-from kg.extract.timing import attach_times  # noqa: E402
+from kg.extract.timing import attach_times, find_fallback  # noqa: E402
 from kg.model import TimeMention  # noqa: E402
 from kg.resources import default_resources  # noqa: E402
 
@@ -141,3 +141,19 @@ def test_the_possessor_of_a_nominal_event_is_the_subject_of_its_clause():
 def test_the_possessor_in_condemned_x_for_its_offensive_is_x():
     frame = frame_of(parse(FOR_POSS, [(0, 1, "GPE"), (2, 3, "GPE")]))
     assert frame.index.by_token[4].text == "Russia"
+
+
+# "Noboa, who spoke in November, arrested Khan" / "Noboa spoke in November, arrested Khan"
+RELATIVE_TIME = [W("Noboa", "Noboa", "PROPN", "NNP", "nsubj", 5), W("who", "who", "PRON", "WP", "nsubj", 2),
+                 W("spoke", "speak", "VERB", "VBD", "relcl", 0), W("in", "in", "ADP", "IN", "prep", 2),
+                 W("November", "November", "PROPN", "NNP", "pobj", 3),
+                 W("arrested", "arrest", "VERB", "VBD", "ROOT", 5), W("Khan", "Khan", "PROPN", "NNP", "dobj", 5)]
+
+
+@pytest.mark.parametrize("dep, head, dates_the_arrest", [("relcl", 0, False), ("advcl", 5, True)])
+def test_a_loose_time_inside_a_relative_clause_does_not_date_the_main_clause(dep, head, dates_the_arrest):
+    rows = list(RELATIVE_TIME)
+    rows[2] = W("spoke", "speak", "VERB", "VBD", dep, head)
+    doc = parse(rows, [(0, 1, "PERSON"), (4, 5, "DATE"), (6, 7, "PERSON")])
+    frame = find_fallback(attach_times(find_candidates(frame_of(doc, [time_of(doc, 4, 5)]))))
+    assert bool(frame.fallback) == dates_the_arrest

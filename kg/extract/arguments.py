@@ -203,10 +203,12 @@ def _binder(tok: "Token", index: MentionIndex) -> EntityMention | None:
     ("Y condemned Z for criticising its launch": Y's launch; "X said it had lost ground in its
     offensive": X's offensive). None when that clause names no party of the pronoun's kind, or when
     the event hangs on another noun."""
-    person = tok.lower_ == "his"
+    person, plural = tok.lower_ == "his", tok.lower_ == "their"
 
     def fits(m: EntityMention | None) -> bool:
-        return m is not None and m.role != "place" and (m.label == "PERSON") == person
+        # "their" is seldom a state's ("the US cited their attacks": the attackers')
+        return m is not None and m.role != "place" and (m.label == "PERSON") == person and \
+            not (plural and m.label == "GPE")
 
     noun = tok.head
     if noun.dep_ == "pobj" and noun.head.lower_ in {"for", "over"} and noun.head.head.pos_ == "VERB":

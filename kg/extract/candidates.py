@@ -48,6 +48,10 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
             # "a car bomb exploded", "militants detonated a roadside bomb": a bombing, by whoever set it
             trig = Trigger(_with_particle(tok), "VERB", Code.BOMBING, "act")
             cands[tok.i] = Candidate(tok, trig, Code.BOMBING)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["designate_verb"] and _as_terrorist(tok, words):
+            # "designated 22 gangs as terrorist organisations": a restriction imposed on them
+            trig = Trigger(tok.lemma_.lower(), "VERB", Code.RESTRICT, "act")
+            cands[tok.i] = Candidate(tok, trig, Code.RESTRICT)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["fire_verb"]:
             # "launched a ballistic missile at X", "fired a wave of rockets": the weapon makes the attack
             weapons = [w for o in objects_of(tok, words) for w in (o, *prep_objects(o, {"of"}))]
@@ -57,6 +61,15 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
             if fired:
                 cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", fired, "act"), fired)
     return replace(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
+
+
+def _as_terrorist(verb: "Token", words: WordClasses) -> bool:
+    """ "listed the group as a terrorist organisation", "designated them terrorists"."""
+    terror = words["terror_word"]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    named = prep_objects(verb, {"as"}) + [p for o in objs for p in prep_objects(o, {"as"})] + \
+        [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + objs[1:]
+    return any(t.lower_ in terror for n in named for t in n.subtree)
 
 
 def _with_particle(tok: "Token") -> str:
@@ -168,7 +181,7 @@ def trigger_for(tok: "Token", lex: Lexicon, words: WordClasses) -> Trigger | Non
             return None  # "ceasefire violations", "air raid alerts": the head noun is the event
         lemma = tok.lemma_.lower()
         for child in tok.children:
-            if child.dep_ == "compound":
+            if child.dep_ in {"compound", "amod"}:  # "air strike", "martial law"
                 t = lex.get(f"{child.lower_} {lemma}", "NOUN")
                 if t:
                     return t

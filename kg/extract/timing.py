@@ -99,11 +99,18 @@ def anchor_nominals(frame: SentenceFrame) -> SentenceFrame:
 def find_fallback(frame: SentenceFrame) -> SentenceFrame:
     """A sentence's only time expression, on a verb that is no event ("Though Sunday saw a lull,
     X reported ..."), dates the events that have none of their own."""
-    time_at, cands = frame.time_at, frame.candidates
+    time_at, cands, doc = frame.time_at, frame.candidates, frame.sent.doc
     claimed = {id(tm) for i, tms in time_at.items() if i in cands for tm in tms}
-    loose = tuple(tm for tms in time_at.values() for tm in tms if id(tm) not in claimed)
+    # "X, who vowed peace when he took power in November, designated ...": a time inside a
+    # relative clause tells about its noun, not when the main clause happened
+    loose = tuple(tm for i, tms in time_at.items() for tm in tms
+                  if id(tm) not in claimed and not _in_relative(doc[i]))
     only_one = len({id(t) for tms in time_at.values() for t in tms}) == 1
     return replace(frame, fallback=loose if len(loose) == 1 and only_one else ())
+
+
+def _in_relative(tok: "Token") -> bool:
+    return tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
 def moved_times(time_at: "Mapping[int, tuple[TimeMention, ...]]", to: int, frm: int,

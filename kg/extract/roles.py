@@ -207,7 +207,9 @@ def nominal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
         return participants_of(toks, index, words)
 
     kids = list(tok.children)
-    agent_preps = {"by", "of"} if has_root(cand.cameo, Root.CONSULT) else {"by"}
+    # "talks of X and Y", "the withdrawal of Russian troops": "of" names who takes part or withdraws
+    agent_preps = {"by", "of"} if has_root(cand.cameo, Root.CONSULT) or \
+        cand.cameo.startswith(Code.MILITARY_RETREAT) else {"by"}
     by = [p for c in kids if c.dep_ == "prep" and c.lower_ in agent_preps for p in c.children if p.dep_ == "pobj"]
     if tok.dep_ == "nsubjpass":  # "the march was organised by X", "the call was initiated by Y"
         by += agent_of(tok.head)

@@ -52,6 +52,8 @@ def subject_of(tok: "Token") -> tuple[list["Token"], bool]:
     cur = tok
     for _ in range(4):
         subj = [c for c in cur.children if c.dep_ in {"nsubj", "csubj"}]
+        if subj and cur.dep_ == "relcl" and subj[0].tag_ in {"WP", "WDT"}:
+            return [cur.head], False  # "Trump, who visited the base": Trump visited
         if subj:
             return subj, False
         pas = [c for c in cur.children if c.dep_ == "nsubjpass"]

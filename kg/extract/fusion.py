@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-__all__ = ["fuse_objects", "fuse_governing_verbs", "fuse_tolls", "fuse_about"]
+__all__ = ["fuse_objects", "fuse_governing_verbs", "fuse_tolls", "fuse_aims", "fuse_about"]
 
 # Dependency paths from a speech act down to what it is about.
 _ABOUT_PATH = {"dobj", "pobj", "prep", "xcomp", "pcomp", "advcl", "ccomp", "acl", "attr", "nsubj", "acomp"}
@@ -137,6 +137,39 @@ def fuse_tolls(frame: SentenceFrame) -> SentenceFrame:
                 absorbed.add(c.i)
                 time_at = moved_times(time_at, i, c.i, only_if_none=True)
     return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
+
+
+def fuse_aims(frame: SentenceFrame) -> SentenceFrame:
+    """ "sanctions targeting Russia's fleet", "sanctions that target oil exports", "new sanctions hit
+    banks", "strikes targeting commanders": said of a nominal event, "target" and "hit" tell whom it
+    is aimed at; they are part of it, not an attack of their own."""
+    words = frame.res.words
+    cands, absorbed, time_at = dict(frame.candidates), set(frame.absorbed), dict(frame.time_at)
+    for i in sorted(cands):
+        verb = cands[i].token
+        if i in absorbed or verb.lemma_.lower() not in words["aim_verb"]:
+            continue
+        carrier = _carrier(verb)
+        if carrier is None:
+            continue
+        owner = carrier.i if carrier.i in cands and carrier.i not in absorbed else next(
+            (j for j, c in cands.items() if carrier.i in c.absorbed and j not in absorbed), None)
+        if owner is None or owner == i:
+            continue
+        cands[owner] = replace(cands[owner], absorbed=cands[owner].absorbed | {i})
+        absorbed.add(i)
+        time_at = moved_times(time_at, owner, i, only_if_none=True)
+    return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
+
+
+def _carrier(verb: "Token") -> "Token | None":
+    """The noun a verb says something of: its subject, the antecedent of its relative pronoun, or
+    the noun a participle hangs on ("sanctions targeting ...")."""
+    if verb.dep_ == "acl" or (verb.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in verb.children)):
+        return verb.head if verb.head.pos_ == "NOUN" else None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return subj[0] if subj else None
 
 
 def _participle_toll(tok: "Token", cands: "Mapping[int, Candidate]", words: WordClasses) -> bool:

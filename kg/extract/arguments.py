@@ -299,6 +299,9 @@ def _add_unnamed(tok: "Token", sent: "Span", index: MentionIndex, words: WordCla
         return  # "called up brigades", "sent troops": forces moved are no party of their own
     if any(c.i in index.by_token or c.ent_type_ in ENTITY_LABELS or c.dep_ == "poss" for c in tok.children):
         return  # "Russian forces", "its fighters", "Hamas gunmen": a party the other rules read
+    if any(p.i in index.by_token for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+           for p in c.children if p.dep_ == "pobj"):
+        return  # "troops from South Africa", "soldiers of the army": the party they come from
     left = min([tok.i] + [c.left_edge.i for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i])
     span = sent.doc[left:tok.i + 1]
     index.add(EntityMention(span.text, span.start_char, span.end_char, "NOUN", "actor", span.text),

@@ -1,7 +1,8 @@
 """Event mentions of one sentence: the passes over its frame, then the assembly of each event.
 
 Passes (frame -> frame): candidates, time attachment, nominal anchors, fusion (objects,
-governing verbs, tolls, what a measure is aimed at, what speech acts are about), the loose time, claims. Assembly (draft ->
+governing verbs, tolls, what a measure is aimed at, what speech acts are about), what "followed
+by" repeats, the loose time, claims. Assembly (draft ->
 draft, per live candidate): roles, claims, places, time and modality, implied threats.
 """
 from __future__ import annotations
@@ -15,7 +16,8 @@ from kg.extract.arguments import MentionIndex
 from kg.extract.candidates import find_candidates
 from kg.extract.claims import accused_claims, find_claims, reported_claims, statement
 from kg.extract.frame import Draft, SentenceFrame
-from kg.extract.fusion import fuse_about, fuse_aims, fuse_governing_verbs, fuse_objects, fuse_tolls
+from kg.extract.fusion import (echo_followed, fuse_about, fuse_aims, fuse_governing_verbs, fuse_objects,
+                               fuse_tolls)
 from kg.extract.mentions import event_mention
 from kg.extract.modality import duration_of, if_clause, is_hypothetical, modality_of
 from kg.extract.roles import find_places, nominal_roles, participants_of, verbal_roles
@@ -32,8 +34,8 @@ __all__ = ["sentence_events", "PASSES", "run_passes", "assemble"]
 Pass = Callable[[SentenceFrame], SentenceFrame]
 # The order matters: fusion needs times attached, claims need the fused candidates.
 PASSES: tuple[Pass, ...] = (find_candidates, attach_times, anchor_nominals, fuse_objects,
-                            fuse_governing_verbs, fuse_tolls, fuse_aims, fuse_about, find_fallback,
-                            find_claims)
+                            fuse_governing_verbs, fuse_tolls, fuse_aims, fuse_about, echo_followed,
+                            find_fallback, find_claims)
 
 
 def sentence_events(sent: "Span", article_id: str, res: Resources, index: MentionIndex,

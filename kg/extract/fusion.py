@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-__all__ = ["fuse_objects", "fuse_governing_verbs", "fuse_tolls", "fuse_aims", "fuse_about"]
+__all__ = ["fuse_objects", "fuse_governing_verbs", "fuse_tolls", "fuse_aims", "fuse_about", "echo_followed"]
 
 # Dependency paths from a speech act down to what it is about.
 _ABOUT_PATH = {"dobj", "pobj", "prep", "xcomp", "pcomp", "advcl", "ccomp", "acl", "attr", "nsubj", "acomp"}
@@ -170,6 +170,25 @@ def _carrier(verb: "Token") -> "Token | None":
         return verb.head if verb.head.pos_ == "NOUN" else None
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     return subj[0] if subj else None
+
+
+def echo_followed(frame: SentenceFrame) -> SentenceFrame:
+    """ "X expelled two diplomats on Monday, followed by Y on Tuesday", "X closed its border,
+    followed a day later by soldiers of Z": the party after "followed by" did the same, at the time
+    "followed" gives; one more event of the kind the clause before reports."""
+    words = frame.res.words
+    cands = dict(frame.candidates)
+    live = frame.live()
+    for tok in frame.sent:
+        if tok.i in cands or tok.dep_ not in {"advcl", "conj"} or \
+                tok.lemma_.lower() not in words["sequel_verb"] or not any(c.dep_ == "agent" for c in tok.children):
+            continue
+        before = [c for i, c in live if i < tok.i]
+        if not before:
+            continue
+        done = before[-1]
+        cands[tok.i] = Candidate(tok, replace(done.trigger, pos="VERB", frame="echo"), done.cameo)
+    return replace(frame, candidates=cands)
 
 
 def _participle_toll(tok: "Token", cands: "Mapping[int, Candidate]", words: WordClasses) -> bool:

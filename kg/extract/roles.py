@@ -141,6 +141,8 @@ def verbal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
         passive = False
     else:
         subj, passive = subject_of(tok)
+    if trig.frame == "echo":  # "..., followed by Y": Y did it; whom to, the clause before says
+        return replace(draft, sources=tuple(P(agent_of(tok))))
     if passive or trig.frame == "undergo":
         sources, targets = P(agent_of(tok)), P(subj)
         if passive:  # "sanctions were imposed on Iran by the US"

@@ -194,6 +194,10 @@ def _event_noun(tok: "Token", lex: Lexicon | None, words: WordClasses) -> bool:
 
 
 def _of_another_noun(noun: "Token") -> bool:
+    """ "the anniversary of its invasion", "for criticising its launch": an event too far from a
+    clause subject, or the object of someone else's act, to guess its possessor by recency."""
+    if noun.dep_ == "dobj" and noun.head.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in noun.head.children):
+        return True
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in {"NOUN", "PROPN"}
 
 

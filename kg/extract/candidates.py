@@ -39,6 +39,11 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
             # "RSF fighters entered the neighbourhoods", "troops entered the town": force on the ground
             trig = Trigger(tok.lemma_.lower(), "VERB", Code.CONVENTIONAL_FORCE, "act")
             cands[tok.i] = Candidate(tok, trig, Code.CONVENTIONAL_FORCE)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["exit_verb"] and \
+                _armed_entry(tok, frame, frozenset({"from"})):
+            # "French troops left Niger", "the soldiers abandoned their positions": a withdrawal
+            trig = Trigger(tok.lemma_.lower(), "VERB", Code.MILITARY_RETREAT, "act")
+            cands[tok.i] = Candidate(tok, trig, Code.MILITARY_RETREAT)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in words["war_noun"] and _dated_outbreak(tok, words):
             # "the war that began on 24 February", "the conflict broke out in April 2023": a state
             # of war is background, but its dated outbreak is an event
@@ -100,15 +105,15 @@ def _dated_outbreak(noun: "Token", words: WordClasses) -> bool:
                for v in verbs)
 
 
-def _armed_entry(tok: "Token", frame: SentenceFrame) -> bool:
-    """Armed men (forces, fighters, a force named by its state) entering a place."""
+def _armed_entry(tok: "Token", frame: SentenceFrame, preps: frozenset[str] = frozenset({"into"})) -> bool:
+    """Armed men (forces, fighters, a force named by its state) entering (or leaving) a place."""
     words, index = frame.res.words, frame.index
     armed = words.union("force_noun", "armed_member_noun")
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
     side = [t for s in subj for t in conjuncts_of(s)]
     if not any(t.lower_ in armed or t.lemma_.lower() in armed for t in side):
         return False
-    objs = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, {"into"})
+    objs = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, preps)
     return any(o.lemma_.lower() in words["territory_noun"] or o.lower_ in words["territory_noun"] or
                (o.i in index.by_token and index.by_token[o.i].label in {"GPE", "LOC", "FAC"})
                for o in objs)

@@ -157,3 +157,22 @@ def test_a_loose_time_inside_a_relative_clause_does_not_date_the_main_clause(dep
     doc = parse(rows, [(0, 1, "PERSON"), (4, 5, "DATE"), (6, 7, "PERSON")])
     frame = find_fallback(attach_times(find_candidates(frame_of(doc, [time_of(doc, 4, 5)]))))
     assert bool(frame.fallback) == dates_the_arrest
+
+
+# "Protesters clashed with police when the army arrested Khan on Monday"
+WHEN_ADVCL = [W("Protesters", "protester", "NOUN", "NNS", "nsubj", 1), W("clashed", "clash", "VERB", "VBD", "ROOT", 1),
+              W("with", "with", "ADP", "IN", "prep", 1), W("police", "police", "NOUN", "NN", "pobj", 2),
+              W("when", "when", "SCONJ", "WRB", "advmod", 7), W("the", "the", "DET", "DT", "det", 6),
+              W("army", "army", "NOUN", "NN", "nsubj", 7), W("arrested", "arrest", "VERB", "VBD", "advcl", 1),
+              W("Khan", "Khan", "PROPN", "NNP", "dobj", 7), W("on", "on", "ADP", "IN", "prep", 7),
+              W("Monday", "Monday", "PROPN", "NNP", "pobj", 9)]
+
+
+@pytest.mark.parametrize("word, dep, dated", [("when", "advmod", True), ("because", "mark", False)])
+def test_a_dated_when_clause_dates_the_clause_it_hangs_on(word, dep, dated):
+    rows = list(WHEN_ADVCL)
+    rows[4] = W(word, word, "SCONJ", "IN", dep, 7)
+    doc = parse(rows, [(8, 9, "PERSON"), (10, 11, "DATE")])
+    frame = attach_times(find_candidates(frame_of(doc, [time_of(doc, 10, 11)])))
+    assert [tm.text for tm in frame.time_at[7]] == ["Monday"]
+    assert bool(frame.time_at.get(1)) == dated

@@ -50,8 +50,12 @@ def _when_clauses(sent: "Span", roots: "Mapping[int, tuple[TimeMention, ...]]",
                   time_at: dict[int, tuple[TimeMention, ...]]) -> dict[int, tuple[TimeMention, ...]]:
     """A relative clause on a time or on a dated event happens then: "in 2014, when Russia annexed
     Crimea", "since April, when the government announced ...", "the clash on Monday in which ...";
-    its verb takes the time unless it has one of its own."""
+    its verb takes the time unless it has one of its own. A "when" clause with a time dates the
+    verb it hangs on ("X vowed peace when he took power in November")."""
     for tok in sent:
+        if tok.dep_ == "advcl" and time_at.get(tok.i) and not time_at.get(tok.head.i) and \
+                _temporal_relative(tok):
+            time_at[tok.head.i] = time_at[tok.i]  # "vowed peace when he took power in November"
         if tok.dep_ != "relcl" or time_at.get(tok.i) or not _temporal_relative(tok):
             continue
         times = roots.get(tok.head.i) or time_at.get(tok.head.i)

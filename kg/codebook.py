@@ -32,7 +32,7 @@ __all__ = [
     "CAMEO_SCHEME", "PLOVER_SCHEME", "QUAD_CLASSES",
     "Root", "Code", "VIOLENT_ROOTS", "ABOUT_ROOTS", "SPEECH_ROOTS", "COERCIVE_ROOTS", "root_of",
     "is_violent", "has_root", "reference_family", "coreference_family", "threat_code", "nearest",
-    "is_visit", "is_mutual",
+    "is_visit", "is_mutual", "intent_code",
 ]
 
 CAMEO_SCHEME = CAMEO["scheme"]
@@ -341,6 +341,8 @@ class Code:
 
     STATEMENT = "010"
     OPTIMISTIC_COMMENT = "013"
+    CLAIM_RESPONSIBILITY = "015"
+    DENY_RESPONSIBILITY = "016"
     MEDIATE = "045"
     PROVIDE_AID = "070"
     MAKE_VISIT = "042"
@@ -351,6 +353,11 @@ class Code:
     DEMOBILIZE = "0873"
     MILITARY_RETREAT = "0874"
     INTENT_TO_MEET = "036"
+    PRAISE = "051"
+    DEMAND = "100"
+    ADMINISTRATIVE_SANCTIONS = "172"
+    CRITICIZE = "111"
+    THREATEN = "130"
     ACCUSE = "112"
     BOMBING = "183"
     DEMONSTRATE = "141"
@@ -437,6 +444,23 @@ def threat_code(code: str) -> str | None:
     if code[:2] in COERCIVE_ROOTS:
         return "130"
     return None
+
+
+# A party's own future act of cooperation, help or concession, announced: the intent to do it
+# (03). The longest prefix that matches wins.
+_INTENT = (("072", "0332"), ("073", "0333"), ("074", "0334"), (Root.AID, "033"),
+           (Root.MATERIAL_COOPERATION, "031"), (Code.RELEASE_PERSONS, "0353"), ("085", "035"),
+           ("087", "0356"), (Root.YIELD, "035"))
+
+
+def intent_code(code: str) -> str | None:
+    """The CAMEO intent (03) that announcing one's own future act of this code amounts to;
+    meetings and agreements are no intent of this kind (a planned meeting is an event of its own).
+
+    >>> intent_code("072"), intent_code("0874"), intent_code("190")
+    ('0332', '0356', None)
+    """
+    return next((intent for prefix, intent in _INTENT if code.startswith(prefix)), None)
 
 
 # Roots whose mentions may report one real event in different codes: all violence is one.

@@ -87,3 +87,26 @@ def test_without_dask_the_engine_says_what_to_install(inputs, monkeypatch):
 def test_cluster_options_go_with_the_dask_engine():
     res = CliRunner().invoke(cli, ["build", "examples/easter-truce.txt", "--out", "x", "--workers", "2"])
     assert res.exit_code == 2 and "--engine dask" in res.output
+
+
+def test_an_article_that_fails_on_a_worker_loses_only_itself(inputs, scheduler, monkeypatch):
+    """The local build's error boundary holds on the workers: the article whose resolution
+    raises is reported as an ArticleError naming its file and line, and the others are built."""
+    import kg.resolve as resolve
+    from kg.errors import ArticleError
+
+    real = resolve.resolve
+
+    def failing(ex, res=None):
+        if "Easter" in ex.article.text:  # the founding example breaks; the batches do not
+            raise RecursionError("deep")
+        return real(ex, res)
+
+    monkeypatch.setattr(resolve, "resolve", failing)  # the cluster runs in this process
+    local, _ = _build(inputs)
+    remote, _ = _build(inputs, Settings(engine="dask", scheduler=scheduler))
+    failed = [p for p in remote.problems if isinstance(p, ArticleError)]
+    assert len(failed) == 1 and failed[0].source.endswith("c.txt") and "RecursionError" in str(failed[0])
+    assert remote.failed == local.failed == 1
+    assert remote.events == local.events and remote.events  # the other 25 articles all built
+    assert remote.articles == local.articles

@@ -5,12 +5,13 @@ One JSON object per line:
 
 ``id``            unique, ``<prefix>-<nn>``; one prefix per phenomenon
 ``phenomenon``    the linguistic phenomenon the case exercises (see ``_PHENOMENA``)
-``sentence``      one sentence of wire-style text (two for ``coreference``)
+``sentence``      one sentence of wire-style text (two for ``coreference``; a quote of two or
+                  three sentences and its speaker for ``speech_quote``)
 ``published``     ISO publication date that anchors relative dates
 ``expect``        events that must be produced; ``[]`` means no event at all (then ``note`` says why)
 ``forbid_roots``  CAMEO roots no produced event may have, whatever its modality
-``forbid``        optional finer prohibitions: ``{"root", "modality"?, "source"?}``; no produced
-                  event may match every field given
+``forbid``        optional finer prohibitions: ``{"root", "modality"?, "source"?, "place"?}``; no
+                  produced event may match every field given
 ``note``          optional remark for the reader
 
 Each expectation must be met by one produced event (one event may meet several expectations):
@@ -26,6 +27,8 @@ Each expectation must be met by one produced event (one event may meet several e
                   meetings, agreements, exchanges, clashes, where the order of sides is arbitrary)
 ``claimed_by``    a name some actor in ``claimed_by`` must match (reported speech, accusations)
 ``modality``      asserted | planned | conditional | negated
+``place``         a name some place of the event must match (name, alias or id; "|" alternatives)
+``date``          the ISO day (or "YYYY-MM", "YYYY") the event's span begins on
 
 A name matches an actor when one of its ``|``-separated alternatives occurs in the actor's name,
 one of its aliases, its affiliation or its id, compared case- and accent-insensitively with
@@ -74,6 +77,14 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "mass_violence": "mass",
     "coreference": "coref",
     "no_event": "none",
+    "speech_commitment": "vow",
+    "speech_judgement": "judge",
+    "speech_directive": "dir",
+    "speech_warning": "warn",
+    "speech_nominal": "sayn",
+    "speech_quote": "quote",
+    "place": "place",
+    "date": "date",
 }
 _ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 _SAME_KIND = (frozenset({"18", "19", "20"}), frozenset({"16", "17"}),
@@ -85,8 +96,8 @@ _MIN_PER_MODALITY = 8
 _CASE_KEYS = {"id", "phenomenon", "sentence", "published", "expect", "forbid_roots", "forbid", "note"}
 _REQUIRED_CASE_KEYS = {"id", "phenomenon", "sentence", "published", "expect", "forbid_roots"}
 _EXPECT_KEYS = {"root", "fine", "lenient", "alt_roots", "source", "target", "participants",
-                "claimed_by", "modality"}
-_FORBID_KEYS = {"root", "modality", "source"}
+                "claimed_by", "modality", "place", "date"}
+_FORBID_KEYS = {"root", "modality", "source", "place"}
 # A sentence boundary: end punctuation after a lower-case letter, digit, quote or bracket, then a
 # capital; "U.S. President" and "Marcos Jr. met" are not boundaries.
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9\")'][.!?])\s+(?=[A-Z\"])")
@@ -180,13 +191,29 @@ def _meets(event: Any, exp: dict[str, Any]) -> bool:
         return False
     if "claimed_by" in exp and not _any_actor_matches(exp["claimed_by"], event.claimed_by):
         return False
-    return True
+    if "place" in exp and not any(_name_matches(exp["place"], [p.name, *p.aliases, p.id]) for p in event.places):
+        return False
+    return "date" not in exp or _begins_on(event, exp["date"])
+
+
+def _begins_on(event: Any, date: str) -> bool:
+    """The event's span starts on this day, or is this month or year at that precision."""
+    t = event.time
+    if t.start is None:
+        return False
+    if len(date) == 10:
+        return t.start.isoformat() == date and t.precision in {"day", "hour", "minute"}
+    if len(date) == 7:
+        return t.start.isoformat()[:7] == date and t.precision == "month"
+    return t.start.isoformat()[:4] == date and t.precision == "year"
 
 
 def _breaks(event: Any, rule: dict[str, Any]) -> bool:
     if event.cameo[:2] != rule["root"]:
         return False
     if "modality" in rule and event.modality != rule["modality"]:
+        return False
+    if "place" in rule and not any(_name_matches(rule["place"], [p.name, *p.aliases, p.id]) for p in event.places):
         return False
     return "source" not in rule or _any_actor_matches(rule["source"], event.sources)
 
@@ -230,9 +257,12 @@ def _expectation_problems(exp: Any, where: str) -> list[str]:
     alt = exp.get("alt_roots", [])
     if not isinstance(alt, list) or any(r not in _ROOTS or r == exp.get("root") for r in alt):
         problems.append(f"{where}: alt_roots must list other CAMEO roots 01-20")
-    for key in ("source", "target", "claimed_by"):
+    for key in ("source", "target", "claimed_by", "place"):
         if key in exp:
             problems += _check_names(f"{where}.{key}", exp[key])
+    if "date" in exp and not (isinstance(exp["date"], str) and
+                              re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", exp["date"])):
+        problems.append(f"{where}: date {exp['date']!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
     if "participants" in exp:
         parts = exp["participants"]
         if not isinstance(parts, list) or len(parts) < 2:
@@ -264,8 +294,9 @@ def _forbid_problems(case: dict[str, Any]) -> list[str]:
             problems.append(f"{where}: root {rule.get('root')!r} is not a CAMEO root 01-20")
         if "modality" in rule and rule["modality"] not in MODALITIES:
             problems.append(f"{where}: modality {rule['modality']!r} not in {MODALITIES}")
-        if "source" in rule:
-            problems += _check_names(f"{where}.source", rule["source"])
+        for key in ("source", "place"):
+            if key in rule:
+                problems += _check_names(f"{where}.{key}", rule[key])
     # A prohibition must not rule out what the same case expects.
     for j, exp in enumerate(e for e in case.get("expect", []) if isinstance(e, dict) and "root" in e):
         accepted = _accepted_roots(exp)
@@ -277,7 +308,7 @@ def _forbid_problems(case: dict[str, Any]) -> list[str]:
             same_modality = rule.get("modality") in (None, exp.get("modality"))
             same_source = ("source" not in rule or ("source" in exp
                            and _alternatives(rule["source"]) == _alternatives(exp["source"])))
-            if same_root and same_modality and same_source:
+            if same_root and same_modality and same_source and "place" not in rule:
                 problems.append(f"forbid[{i}] forbids the event expect[{j}] asks for")
     return problems
 
@@ -297,8 +328,13 @@ def _case_problems(case: dict[str, Any]) -> list[str]:
         problems.append("sentence must be non-empty text of at most 400 characters")
     elif phenomenon == "coreference" and len(_sentences(sentence)) != 2:
         problems.append("a coreference case has exactly two sentences")
-    elif phenomenon not in ("coreference", "no_event") and len(_sentences(sentence)) != 1:
-        problems.append("a case has one sentence (two only for coreference)")
+    elif phenomenon == "speech_quote" and not 2 <= len(_sentences(sentence)) <= 3:
+        problems.append("a quote case has two or three sentences: the quote's and its speaker's")
+    elif phenomenon in ("place", "date") and len(_sentences(sentence)) > 2:
+        problems.append("a place or date case has one sentence, or two when the first lends the second")
+    elif phenomenon not in ("coreference", "no_event", "speech_quote", "place", "date") \
+            and len(_sentences(sentence)) != 1:
+        problems.append("a case has one sentence (two for coreference, place and date; a quote for speech_quote)")
     try:
         dt.date.fromisoformat(case["published"])
     except (TypeError, ValueError):

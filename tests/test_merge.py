@@ -147,3 +147,84 @@ def test_the_label_of_an_event_with_no_named_source_says_so():
     label = event_label("190", (), (UKRAINE,), (), "asserted")
     assert not label.startswith("Someone") and label.startswith("Use conventional military force")
     assert "source not named" in label and "Ukraine" in label
+
+
+JAPAN = Actor("japan", "Japan", "country")
+NORTH_KOREA = Actor("north-korea", "North Korea", "country")
+MEDIATOR = Actor("qatar", "Qatar", "country")
+CIVILIANS = Actor("civilians", "civilians", "other")
+
+
+def said(id: str, speaker: Actor, start: int = 0) -> Event:
+    return ev(id, "010", day(20), [speaker], start=start)
+
+
+def act(id: str, cameo: str, sources, targets=(), *, start: int = 0, places=(), claimed=(),
+        modality: str = "asserted", type_confidence: float = 0.8) -> Event:
+    e = ev(id, cameo, day(20), sources, targets, start=start, places=places, modality=modality)
+    return e.__class__(**{**e.__dict__, "claimed_by": tuple(claimed)}).with_confidence(type=type_confidence)
+
+
+@pytest.mark.parametrize("why, sentence, kept", [
+    ("a third party reporting another's launch is only the report's source",
+     [said("s", JAPAN), act("a", "150", [NORTH_KOREA])], False),
+    ("a party telling of its own act makes a statement of its own",
+     [said("s", RUSSIA), act("a", "190", [FORCES], [UKRAINE])], True),
+    ("the party an act was aimed at speaks for a party to it",
+     [said("s", UKRAINE), act("a", "171", [FORCES], [UKRAINE])], True),
+    ("a state on whose soil the act happened is a party to it",
+     [said("s", UK), act("a", "154", [FORCES], places=[LONDON])], True),
+    ("a mediator announcing a deal is news of its own",
+     [said("s", MEDIATOR), act("a", "0871", [RUSSIA], [UKRAINE])], True),
+    ("terms are the speaker's position, whoever the condition names",
+     [said("s", JAPAN), act("a", "150", [NORTH_KOREA], modality="conditional")], True),
+    ("a bare noun is too weak a sign of a reported act",
+     [said("s", JAPAN), act("a", "150", [NORTH_KOREA], type_confidence=0.7)], True),
+    ("an act claimed by another speaker is that speaker's report",
+     [said("s", JAPAN), act("a", "150", [NORTH_KOREA], claimed=[USA])], True),
+    ("an act of another sentence is not what this statement reports",
+     [said("s", JAPAN), act("a", "150", [NORTH_KOREA], start=90)], True),
+])
+def test_a_statement_that_only_attributes_another_partys_act_is_not_an_event(why, sentence, kept):
+    out = merge_events(sentence)
+    assert any(e.cameo == "010" for e in out) is kept, why
+    reported = next(e for e in out if e.cameo != "010")
+    if not kept:  # the act the statement reported is now claimed by its speaker
+        assert reported.claimed_by == sentence[0].sources
+
+
+def test_a_folded_statement_stays_folded_when_merged_again():
+    once = merge_events([said("s", JAPAN), act("a", "150", [NORTH_KOREA]), said("t", RUSSIA, start=40),
+                         act("b", "190", [FORCES], [UKRAINE], start=40)])
+    assert merge_events(once) == once
+
+
+@pytest.mark.parametrize("why, event, kept", [
+    ("no source, a kind of people and a date", ev("c", "190", day(20, "relative"), [], [CIVILIANS]), False),
+    ("no source, a kind of people and a place", ev("c", "190", day(20, "publication"), [], [CIVILIANS],
+                                                    places=[LONDON]), True),
+    ("no source, a named party and a date", ev("c", "190", day(20, "relative"), [], [UKRAINE, CIVILIANS]), True),
+])
+def test_an_event_with_no_source_needs_a_named_party_to_stand_on_its_date(why, event, kept):
+    assert bool(merge_events([event])) is kept, why
+
+
+_SPEECH_POOL = [said("s1", JAPAN), said("s2", RUSSIA), said("s3", UKRAINE, start=40), said("s4", MEDIATOR, start=40),
+                act("a1", "150", [NORTH_KOREA]), act("a2", "190", [FORCES], [UKRAINE]),
+                act("a3", "0871", [RUSSIA], [UKRAINE], start=40), act("a4", "171", [FORCES], start=40),
+                act("a5", "150", [NORTH_KOREA], claimed=[USA], start=40)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_SPEECH_POOL), unique_by=lambda e: e.id, min_size=1, max_size=9), st.randoms())
+def test_folding_statements_does_not_depend_on_order_and_is_idempotent(events, rnd):
+    once = merge_events(events)
+    shuffled = list(events)
+    rnd.shuffle(shuffled)
+    assert merge_events(shuffled) == once
+    assert merge_events(once) == once
+
+
+def test_a_published_statement_is_never_folded_away():
+    sentence = [said("s", JAPAN), act("a", "150", [NORTH_KOREA])]
+    assert any(e.id == "s" for e in merge_events(sentence, keep_ids={"s"}))

@@ -252,6 +252,16 @@ RELATIVE_DAYS = [
     case("overnight on Saturday", SAT, "past", "2023-07-14", "2023-07-15", "day"),
     case("the night of Saturday to Sunday", MON, "past", "2025-04-19", "2025-04-20", "day"),
     case("Friday night into Saturday", MON, "past", "2025-04-18", "2025-04-19", "day"),
+    # a day counted from another day (extraction writes these for "two days after X did Y")
+    case("two days before on Saturday", MON, "past", "2025-04-17", "2025-04-17", "day"),
+    case("a day before today", D("2025-01-01"), "past", "2024-12-31", "2024-12-31", "day"),
+    case("3 days after on Friday", FRI, "past", "2024-06-10", "2024-06-10", "day"),
+    # a past act "in the early hours" of the day after the dateline: filed from a time zone behind
+    case("in the early hours of Wednesday", TUE, "past", "2024-10-02", "2024-10-02", "day",
+         id="early-hours-of-tomorrow-is-a-time-zone"),
+    case("early Wednesday", TUE, "past", "2024-10-02", "2024-10-02", "day"),
+    case("Wednesday", TUE, "past", "2024-09-25", "2024-09-25", "day", id="plain-past-weekday-stays-last-week"),
+    case("early Monday", TUE, "past", "2024-09-30", "2024-09-30", "day"),
 ]
 
 

@@ -29,13 +29,15 @@ __all__ = ["build_dask", "INSTALL_HINT"]
 
 INSTALL_HINT = "the dask engine needs dask.distributed: pip install 'conflict-kg[dask]'"
 _FILES_PER_PARTITION = 64
-_PROBLEMS = {"InputError": InputError, "NoDateError": NoDateError, "InputWarning": InputWarning}
+_PROBLEMS = {"InputError": InputError, "NoDateError": NoDateError, "InputWarning": InputWarning,
+             "ArticleError": ArticleError}
 # spaCy pipelines are not safe to share between threads: one article stream at a time per process
 _NLP_LOCK = threading.Lock()
 
 # A partition's result, in file order: a problem (kind, source, problem, hint) or an article with
-# its resolved events.
-_Item = tuple[str, str, str, str] | tuple[Article, list[Event]]
+# its resolved events, or with the problem that kept it from being built.
+_Value = tuple[str, str, str, str]
+_Item = _Value | tuple[Article, list[Event] | _Value]
 
 
 def _as_value(err: InputError) -> tuple[str, str, str, str]:
@@ -58,6 +60,25 @@ def events_of(articles: Sequence[Article], model: str | None, batch_size: int) -
         return [resolve(ex) for ex in extract(articles, nlp=nlp, batch_size=batch_size)]
 
 
+def events_or_errors(articles: Sequence[Article], model: str | None,
+                     batch_size: int) -> list[list[Event] | _Value]:
+    """:func:`events_of` with the local build's error boundary: when the batch fails, its
+    articles are built one by one, and an article that fails gives its error, not its events."""
+    from kg.pipeline import _article_error
+
+    try:
+        return list(events_of(articles, model, batch_size))
+    except Exception:  # noqa: BLE001 - found again below, article by article
+        pass
+    done: list[list[Event] | _Value] = []
+    for article in articles:
+        try:
+            done.extend(events_of([article], model, 1))
+        except Exception as e:  # noqa: BLE001 - the error boundary of one article
+            done.append(_as_value(_article_error(article, e)))
+    return done
+
+
 def read_partition(files: Sequence[str], published: dt.date | None, model: str | None,
                    batch_size: int) -> list[_Item]:
     """Read, extract and resolve one partition of input files (runs on a worker)."""
@@ -71,7 +92,7 @@ def read_partition(files: Sequence[str], published: dt.date | None, model: str |
         except InputError as err:
             items.append(_as_value(err))
     articles = [x for x in items if isinstance(x, Article)]
-    found = iter(events_of(articles, model, batch_size))
+    found = iter(events_or_errors(articles, model, batch_size))
     return [(x, next(found)) if isinstance(x, Article) else x for x in items]
 
 
@@ -169,7 +190,11 @@ def _stream(client: "Client", paths: Iterable[str | Path], published: dt.date | 
                 if kept is None:
                     continue
                 if kept.id != article.id:  # a different text under a taken id: resolve it anew
-                    events = client.submit(events_of, [kept], settings.model, 1, pure=False).result()[0]
+                    events = client.submit(events_or_errors, [kept], settings.model, 1,
+                                           pure=False).result()[0]
+                if isinstance(events, tuple):  # it could not be built: the others are
+                    on_error(_from_value(events))
+                    events = []
                 if kept.published is None:
                     warn(NoDateError(kept.origin, "no publication date; relative dates stay unknown",
                                      "give one with --published YYYY-MM-DD"))

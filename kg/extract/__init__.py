@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from kg.extract.arguments import MentionIndex, index_mentions
 from kg.extract.boilerplate import dateline_end, is_boilerplate, is_heading
 from kg.extract.assemble import sentence_events
+from kg.extract.frame import SentenceFrame
 from kg.extract.nlp import load_nlp, with_line_breaks
+from kg.extract.quotes import follow_quote, quote_spans
 from kg.model import Article, EventMention, Extraction, TimeMention
 from kg.resources import Resources, default_resources
 from kg.temporal import ANAPHORIC_DAY, find_time_expressions
@@ -74,6 +76,7 @@ def extract_doc(doc: "Doc", article: Article, lines: list[tuple[int, int, bool]]
     line_starts = sorted(heading_at)
     sents = list(doc.sents)
     ents = _entities_by_sentence(doc, sents)  # Span.ents rebuilds the whole list on every call
+    quotes, pending = quote_spans(doc.text), None
     for n, sent in enumerate(sents):
         if not sent.text.strip():
             continue
@@ -82,8 +85,11 @@ def extract_doc(doc: "Doc", article: Article, lines: list[tuple[int, int, bool]]
             continue
         index_mentions(sent, index, res.words, ents[n], res.lexicon)
         times = _time_mentions(sent, ents[n])
-        found = sentence_events(sent, article.id, res, index, times, headline=heading_at.get(line, False))
-        events.extend(_definite(em, doc, res.words["definite_determiner"]) for em in found)
+        frames: list[SentenceFrame] = []
+        found = list(sentence_events(sent, article.id, res, index, times, headline=heading_at.get(line, False),
+                                     frames=frames))
+        pending, quoted = follow_quote(sent, frames[0], found, quotes, pending)
+        events.extend(_definite(em, doc, res.words["definite_determiner"]) for em in found + quoted)
     return Extraction(article, tuple(events), tuple(index.mentions))
 
 

@@ -45,7 +45,10 @@ def _role(tok: "Token", words: WordClasses) -> Literal["actor", "place", "unknow
     if dep in {"compound", "amod", "nmod"}:
         # "the Cairo round", "Russian forces": the resolver decides by what the name is
         heads = words.union("institution_noun", "force_noun", "role_noun", "member_noun")
-        return "actor" if tok.head.lower_ in heads else "unknown"
+        if tok.head.lower_ in heads:
+            return "actor"
+        # "the al-Asad air base", "the Zamzam camp": a site named after a person is a place
+        return "place" if tok.head.lemma_.lower() in words.by_value("place_type") else "unknown"
     if dep in _ACTOR_DEPS:
         return "actor"
     if dep == "pobj":
@@ -53,8 +56,8 @@ def _role(tok: "Token", words: WordClasses) -> Literal["actor", "place", "unknow
         owner = tok.head.head.lower_  # "representatives from X", "officials in X": X takes part
         if prep in {"from", "of"} and owner in words.union("institution_noun", "people_group_noun", "member_noun"):
             return "actor"
-        if prep == "of" and tok.head.head.lemma_.lower() in words["place_noun"]:
-            return "place"  # "the town of Tame", "the province of Idlib"
+        if prep == "of" and (tok.head.head.lemma_.lower() in words["place_noun"] or owner in words["compass_word"]):
+            return "place"  # "the town of Tame", "the province of Idlib", "20 km north of Goma"
         if prep in words["loc_prep"]:
             return "place"
         if prep in {"by", "with", "against", "between", "of", "for", "from"}:
@@ -62,9 +65,13 @@ def _role(tok: "Token", words: WordClasses) -> Literal["actor", "place", "unknow
     return "unknown"  # "to London": a destination or an addressee; the resolver decides by the name
 
 
-def _context(span: "Span") -> str:
-    """The noun phrase around an entity, with its titles: "Kremlin spokesperson Dmitry Peskov"."""
+def _context(span: "Span", words: WordClasses) -> str:
+    """The noun phrase around an entity, with its titles: "Kremlin spokesperson Dmitry Peskov", or
+    the place noun it names: "town of Nyanzale"."""
     root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words["place_noun"]:
+        return f"{head.head.text} of {span.text}"
     left = span.start
     for child in root.lefts:
         if child.dep_ in {"compound", "amod", "poss", "nmod", "case", "det", "punct", "npadvmod"}:
@@ -126,7 +133,7 @@ def _add_entity(ent: "Span", index: MentionIndex, words: WordClasses) -> None:
     if role == "unknown" and ent.root.dep_ in {"poss", "compound", "amod"} \
             and ent.root.head.lower_ in words.union("institution_noun", "force_noun", "member_noun"):
         role = "actor"
-    index.add(EntityMention(text, start, end, ent.label_, role, _context(ent)), range(ent.start, ent.end))
+    index.add(EntityMention(text, start, end, ent.label_, role, _context(ent, words)), range(ent.start, ent.end))
 
 
 def _add_untagged_name(tok: "Token", sent: "Span", index: MentionIndex, words: WordClasses) -> None:
@@ -146,7 +153,7 @@ def _add_untagged_name(tok: "Token", sent: "Span", index: MentionIndex, words: W
             sent.doc[left - 1].pos_ == "PROPN" and sent.doc[left - 1].i not in index.by_token:
         left -= 1
     span = sent.doc[left:tok.i + 1]
-    m = EntityMention(span.text, span.start_char, span.end_char, "PROPN", _role(tok, words), _context(span))
+    m = EntityMention(span.text, span.start_char, span.end_char, "PROPN", _role(tok, words), _context(span, words))
     index.add(m, range(left, tok.i + 1))
 
 

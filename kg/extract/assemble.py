@@ -21,13 +21,14 @@ from kg.extract.fusion import (echo_followed, fuse_about, fuse_aims, fuse_govern
 from kg.extract.mentions import event_mention
 from kg.extract.modality import duration_of, if_clause, is_hypothetical, modality_of
 from kg.extract.roles import find_places, nominal_roles, participants_of, verbal_roles
+from kg.extract.speech import find_evaluations, fuse_told_content
 from kg.extract.syntax import objects_of, prep_objects, subject_of
 from kg.extract.timing import anchor_nominals, attach_times, find_fallback, governing_time
 from kg.model import EventMention, TimeMention
 from kg.resources import Resources
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 __all__ = ["sentence_events", "PASSES", "run_passes", "assemble"]
 
@@ -35,15 +36,33 @@ Pass = Callable[[SentenceFrame], SentenceFrame]
 # The order matters: fusion needs times attached, claims need the fused candidates.
 PASSES: tuple[Pass, ...] = (find_candidates, attach_times, anchor_nominals, fuse_objects,
                             fuse_governing_verbs, fuse_tolls, fuse_aims, fuse_about, echo_followed,
-                            find_fallback, find_claims)
+                            find_fallback, fuse_told_content, find_claims, find_evaluations)
 
 
 def sentence_events(sent: "Span", article_id: str, res: Resources, index: MentionIndex,
-                    times: list[TimeMention], *, headline: bool = False) -> Iterator[EventMention]:
-    """Event mentions of one sentence. ``times`` are the sentence's time expressions (doc offsets)."""
+                    times: list[TimeMention], *, headline: bool = False,
+                    frames: list[SentenceFrame] | None = None) -> Iterator[EventMention]:
+    """Event mentions of one sentence. ``times`` are the sentence's time expressions (doc offsets);
+    the sentence's frame is added to ``frames`` when given (a quote's speaker may come later)."""
     frame = run_passes(SentenceFrame(sent, article_id, res, index, tuple(times), headline))
+    if frames is not None:
+        frames.append(frame)
     for i, cand in frame.live():
-        yield from assemble(Draft(cand, frame.anchors.get(i, cand.token)), frame)
+        if not _addresses_reader(cand.token):
+            yield from assemble(Draft(cand, frame.anchors.get(i, cand.token)), frame)
+
+
+def _addresses_reader(tok: "Token") -> bool:
+    """ "For the latest updates, visit our page": an imperative heading its sentence (a bare verb
+    with no subject, no auxiliary, outside quotation marks) speaks to the reader; no one acts."""
+    if tok.dep_ != "ROOT" or tok.tag_ != "VB" or tok.i != tok.sent.root.i:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in tok.children):
+        return False
+    return not any(t.tag_ in {"``", "''"} or t.text in _QUOTES for t in tok.sent)
+
+
+_QUOTES = {'"', "“", "”", "‘", "’"}
 
 
 def run_passes(frame: SentenceFrame, passes: tuple[Pass, ...] = PASSES) -> SentenceFrame:
@@ -80,6 +99,8 @@ def _places(draft: Draft, frame: SentenceFrame) -> Draft:
     adjuncts = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in frame.candidates]
     heads = [tok, anchor] + [tok.doc[j] for j in sorted(cand.absorbed)] + said + adjuncts
     places = find_places(heads, index, cand.cameo, words)
+    if cand.trigger.frame == "accuse":  # "blamed the attack on X": X is accused, not a place
+        places = [m for m in places if m not in targets]
     coercive = has_root(cand.cameo, *COERCIVE_ROOTS)
     if is_violent(cand.cameo) or coercive:
         # "fired missiles at Israel", "an offensive against Sudan", "sanctions on Russia": aimed

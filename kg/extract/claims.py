@@ -1,19 +1,21 @@
 """Who says so: accusations claim the events they are about ("X accused Y of launching attacks":
 the attacks are Y's, claimed by X), and reported speech claims the reported event ("X said Y
-had attacked"); saying that another party attacked or broke a truce is itself an accusation."""
+had attacked"); saying that another party attacked or broke a truce is itself an accusation,
+and what else a statement says types it (kg.extract.speech)."""
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.codebook import Code, is_violent
-from kg.extract.frame import Draft, SentenceFrame
+from kg.codebook import SPEECH_ROOTS, Code, has_root, is_violent
+from kg.extract.frame import Candidate, Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
-from kg.extract.roles import accusation, nominal_roles, participants_of, verbal_roles
+from kg.extract.roles import accusation, participants_of
+from kg.extract.speech import (act_beside, clauses_of, content_of, directive, first_person, future_act,
+                               judged_roles, reported_events, reporter_of, same_side, warning_of)
 from kg.extract.syntax import subject_of, under
 from kg.model import EntityMention
 from kg.text import name_key
-from kg.words import WordClasses
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["find_claims", "accused_claims", "reported_claims", "reporter_of", "statement"]
 
 _ACCUSED_PATH = {"pcomp", "pobj", "prep", "dobj", "conj"}
-_REPORTED_PATH = {"conj", "xcomp", "aux", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
 
 
 def find_claims(frame: SentenceFrame) -> SentenceFrame:
@@ -48,20 +49,6 @@ def accused_claims(draft: Draft, frame: SentenceFrame) -> Draft:
                    targets=draft.targets or tuple(accuser))
 
 
-def reporter_of(tok: "Token", words: WordClasses) -> "Token | None":
-    """The reporting verb whose clause holds ``tok`` ("... said [Y had attacked]"), if any."""
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return None
-        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in words["report_verb"]:
-            return cur.head
-        if cur.dep_ not in _REPORTED_PATH:
-            return None
-        cur = cur.head
-    return None
-
-
 def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
     """ "X's ministry said Armenian forces had fired on its positions": claimed by X, and an attack
     that names no victim is reported by its victim's side."""
@@ -74,6 +61,8 @@ def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
     sources, targets = draft.sources, draft.targets
     claimed_by = tuple(m for m in participants_of(subject_of(reporter)[0], frame.index, words)
                        if m not in sources)
+    if not sources and first_person(draft.anchor):  # "'We hold X responsible,' the ministry said"
+        return replace(draft, sources=claimed_by)
     if is_violent(draft.cand.cameo) and sources and not targets:
         targets = claimed_by
     extra = draft.extra
@@ -85,19 +74,58 @@ def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
 
 def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     """A plain statement ("said", "confirmed", "told") is an event when a party with a public voice
-    makes it: a state, an organisation, a named official or spokesperson, not a passer-by. Saying
-    that another party used force names who is to blame: an accusation (112) against it."""
+    makes it: a state, an organisation, a named official or spokesperson, not a passer-by. What it
+    says types it: saying that another party used force names who is to blame (112); announcing
+    one's own future help or force commits (03) or threatens (13); judging an act reckless
+    criticises (111); telling a party to act demands (10) (kg.extract.speech)."""
+    draft = judged_roles(draft, frame)
+    if draft.cand.trigger.frame == "accuse" and not draft.targets:  # "blamed the attack on X"
+        return replace(draft, targets=tuple(accusation(draft.cand.token, frame.index, frame.res.words)[0]))
+    if draft.cand.trigger.frame == "speak":
+        return directive(draft, frame)
     if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
         return draft
-    speakers = tuple(m for m in draft.sources if _public_voice(m, frame))
+    speakers = tuple(m for m in draft.sources if _public_voice(m, frame) and not _correspondent(m, frame))
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in draft.cand.token.children)
     if not speakers or passive:  # "Kashmir is claimed by both": no one speaks here
         return replace(draft, sources=(), targets=())
-    accused = _accused_by_report(draft, speakers, frame)
+    tok = draft.cand.token
+    reported = list(reported_events(tok, frame))
+    if _one_act(tok, reported, speakers, frame):
+        return replace(draft, sources=(), targets=())
+    clauses = clauses_of(tok)
+    warned = warning_of(clauses, speakers, frame)  # "said the raid would pose a danger to ...": a warning
+    accused = () if warned else _accused_by_report(reported, speakers, frame)
     if accused:
         cand = replace(draft.cand, cameo=Code.ACCUSE)
         return replace(draft, cand=cand, sources=speakers, targets=accused)
-    return replace(draft, sources=speakers)  # whom it was said to, where named ("informed Turkey")
+    typed = warned or content_of(clauses, reported, speakers, frame)
+    if typed and len(clauses) > 1:  # says more than this: the statement and the act
+        draft = replace(draft, extra=draft.extra + (act_beside(tok, typed, speakers, frame),))
+    elif typed:
+        code, targets, _ = typed
+        return replace(draft, cand=replace(draft.cand, cameo=code), sources=speakers,
+                       targets=targets or draft.targets)
+    # whom it was said to, where named ("informed Turkey"), or whom it tells to act
+    return directive(replace(draft, sources=speakers), frame)
+
+
+def _one_act(tok: "Token", reported: list[tuple[Candidate, Draft]], speakers: tuple[EntityMention, ...],
+             frame: SentenceFrame) -> bool:
+    """The speech act the speaker's words make is the event, the saying no second one: "'We hold
+    X responsible,' Y said", "Y said it condemned ...", "confirmed the visit, calling it ..."."""
+    if any((c.trigger.frame in {"accuse", "judge"} or c.verbal and has_root(c.cameo, *SPEECH_ROOTS))
+           and (same_side(inner.sources, speakers, frame) or first_person(c.token))
+           and not _told_after(c.token, frame) for c, inner in reported):
+        return True
+    return any(c.trigger.frame == "judge" and c.token.head.i == tok.i and c.token.dep_ in {"advcl", "conj"}
+               for _, c in frame.live())
+
+
+def _told_after(tok: "Token", frame: SentenceFrame) -> bool:
+    """An act the saying reports as done before it ("said it had summoned the ambassador on
+    Monday"): an act of its own, not the words of this statement."""
+    return tok.i in frame.time_at or any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
 def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:
@@ -115,6 +143,14 @@ def _public_voice(m: EntityMention, frame: SentenceFrame) -> bool:
     return bool(titled) and not any(_private_title(p, frame) for p in titled)
 
 
+def _correspondent(m: EntityMention, frame: SentenceFrame) -> bool:
+    """ "Al Jazeera's Hamdah Salhut, reporting from Amman, said": a speaker the sentence itself
+    shows reporting is the outlet's correspondent, not a party speaking."""
+    span = frame.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "acl" and c.lemma_.lower() in frame.res.words["correspondent_verb"]
+                                    for c in span.root.children)
+
+
 def _private_title(m: EntityMention, frame: SentenceFrame) -> bool:
     """ "Al Jazeera's Sara Firth", "Lalibela resident Aneley": a correspondent titled by the outlet
     she reports for, or a private person titled by where she lives or what she does."""
@@ -127,16 +163,13 @@ def _private_title(m: EntityMention, frame: SentenceFrame) -> bool:
                for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
-def _accused_by_report(draft: Draft, speakers: tuple[EntityMention, ...],
+def _accused_by_report(reported: list[tuple[Candidate, Draft]], speakers: tuple[EntityMention, ...],
                        frame: SentenceFrame) -> tuple[EntityMention, ...]:
     """The parties other than the speaker whom the reported clause says used force."""
-    words, tok = frame.res.words, draft.cand.token
     accused: list[EntityMention] = []
-    for i, c in frame.live():
-        reporter = reporter_of(c.token, words) if is_violent(c.cameo) and c.token.i != tok.i else None
-        if reporter is None or reporter.i != tok.i:
+    for c, inner in reported:
+        # "said Tehran would retaliate" is no report of a deed, "said its forces struck" no blame
+        if not is_violent(c.cameo) or future_act(inner.anchor) or same_side(inner.sources, speakers, frame):
             continue
-        inner = Draft(c, frame.anchors.get(i, c.token))
-        inner = verbal_roles(inner, frame) if c.verbal or c.trigger.pos == "ADJ" else nominal_roles(inner, frame)
         accused += [m for m in inner.sources if m.label != "PRON" and m not in speakers and m not in accused]
     return tuple(accused)

@@ -48,8 +48,9 @@ def mention_for(tok: "Token", index: MentionIndex, words: WordClasses) -> list[E
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and (head_noun or c.i in index.by_token):
             for q in conjuncts_of(c):
                 out.extend(mention_for(q, index, words))
-        elif c.dep_ == "prep" and c.lower_ in {"from", "of"} and \
+        elif c.dep_ == "prep" and (c.lower_ in {"from", "of"} or c.lower_ == "for" and low in words["role_noun"]) and \
                 (low in words.union("people_group_noun", "member_noun") or head_noun):
+            # "a spokesman for the Houthis" speaks for them
             for p in c.children:
                 if p.dep_ == "pobj":
                     for q in conjuncts_of(p):
@@ -85,9 +86,13 @@ def find_places(heads: list["Token"], index: MentionIndex, cameo: str, words: Wo
             continue
         seen.add(h.i)
         for c in h.children:
+            if c.dep_ == "advmod" and c.lower_ in words["compass_word"]:
+                todo.append((c, depth))  # "villages west of Mogadishu": the place is under the direction
+                continue
             if c.dep_ not in {"prep", "dative"}:
                 continue
-            place_noun = h.lemma_.lower() in words["place_noun"]  # "attacked the town of X"
+            # "attacked the town of X", "30 km north of X"
+            place_noun = h.lemma_.lower() in words["place_noun"] or h.lower_ in words["compass_word"]
             if c.lower_ not in preps and not ((depth or place_noun) and c.lower_ == "of"):
                 # "summoned the ambassador to the ministry in Manila": look inside, take nothing here
                 todo += [(p, depth + 1) for p in c.children if p.dep_ == "pobj"]
@@ -122,7 +127,10 @@ def accusation(verb: "Token", index: MentionIndex, words: WordClasses) -> tuple[
     subj, _ = subject_of(verb)
     accuser = participants_of(subj, index, words)
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-    return participants_of(objs, index, words), accuser
+    accused = participants_of(objs, index, words)
+    # "blamed the attack on the militia": the act is the object, the accused comes with "on"
+    on = prep_objects(verb, {"on"}) + [p for o in objs for p in prep_objects(o, {"on"})]
+    return accused or participants_of(on, index, words), accuser
 
 
 def verbal_roles(draft: Draft, frame: SentenceFrame) -> Draft:

@@ -47,6 +47,10 @@ def conjuncts_of(tok: "Token") -> list["Token"]:
     return sorted(out, key=lambda t: t.i)
 
 
+# Verbs whose object does not do what they promise: "promised Kyiv to send more air defence".
+_SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "offer", "threaten"})
+
+
 def subject_of(tok: "Token") -> tuple[list["Token"], bool]:
     """Subject tokens of a verb, climbing control and coordination; (tokens, passive)."""
     cur = tok
@@ -60,6 +64,9 @@ def subject_of(tok: "Token") -> tuple[list["Token"], bool]:
         if pas:
             return pas, cur.i == tok.i  # "X is expected to meet": X meets
         if cur.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and cur.head.i != cur.i:
+            controller = [c for c in cur.head.children if c.dep_ == "dobj"] if cur.dep_ == "xcomp" else []
+            if controller and cur.head.lemma_.lower() not in _SUBJECT_CONTROL:
+                return controller, False  # "told the army to withdraw": the army withdraws
             if cur.dep_ == "pcomp":
                 prep = cur.head
                 if prep.lower_ in {"of", "for"}:  # "accused X of launching": the accused acts

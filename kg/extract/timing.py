@@ -4,6 +4,7 @@ sentence's one loose time dates the events that have none.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["attach_times", "anchor_nominals", "find_fallback", "governing_time", "moved_times"]
 
 _OWN_SPAN = ("from ", "until ", "till ", "through ", "for ")
+_BARE_DAYS = re.compile(r"(?i)(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?")
 
 
 def attach_times(frame: SentenceFrame) -> SentenceFrame:
@@ -36,6 +38,8 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         before = doc[span.start - 1] if span.start > sent.start else None
         if before is not None and before.lower_ in {"after", "before", "within"} and parse_duration(tm.text):
             continue  # "agreed a truce after five days of clashes": how long before, not when
+        if _days_apart(span.root) is not None:
+            continue  # dated below, against the main clause
         anchor = _time_anchor(span.root, set(cands))
         if before is not None and before.i in cands and cands[before.i].trigger.pos == "NOUN" and \
                 tm.text.lower().startswith(_OWN_SPAN):
@@ -43,6 +47,22 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         if anchor is not None:
             time_at[anchor.i] = time_at.get(anchor.i, ()) + (tm,)
         roots[span.root.i] = roots.get(span.root.i, ()) + (tm,)
+    for root in sent:
+        if root.lower_ not in {"day", "days"} or _days_apart(root) is None:
+            continue
+        first = root.left_edge
+        if not _BARE_DAYS.fullmatch(doc[first.i:root.i + 1].text):
+            continue
+        tm = TimeMention(doc[first.i:root.i + 1].text, first.idx, root.idx + len(root.text))
+        verb = _apart_verb(root)
+        main = verb.head
+        # "fired on Monday, two days after the North threatened": the threat was two days before
+        # the main clause's day (its own time, else the day of the report)
+        ref = time_at.get(main.i, ())
+        way = "before" if _days_apart(root) == "after" else "after"
+        text = f"{tm.text} {way} {ref[0].text if ref else 'today'}"
+        for tok in _control_chain(verb):  # "a day before leaders were due to begin a summit"
+            time_at[tok.i] = time_at.get(tok.i, ()) + (TimeMention(text, tm.start, tm.end),)
     return replace(frame, time_at=_when_clauses(sent, roots, time_at))
 
 
@@ -75,6 +95,34 @@ def _temporal_relative(verb: "Token") -> bool:
                 any(g.lower_ == "which" for g in c.children):
             return True
     return False
+
+
+def _control_chain(verb: "Token") -> list["Token"]:
+    """The verb and the verbs it controls ("were" -> "due" -> "begin")."""
+    chain = [verb]
+    for _ in range(3):
+        nxt = [c for c in chain[-1].children if c.dep_ in {"xcomp", "acomp"}]
+        if not nxt:
+            break
+        chain.append(nxt[0])
+    return chain
+
+
+def _days_apart(root: "Token") -> str | None:
+    """ "after" or "before" when ``root`` measures a clause off the main one ("two days after
+    the North threatened", "a day before it expired"), else None."""
+    verb = _apart_verb(root)
+    if root.dep_ != "npadvmod" or verb.dep_ != "advcl" or not root.lower_.startswith("day"):
+        return None
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}]
+    return marks[0] if marks else None
+
+
+def _apart_verb(root: "Token") -> "Token":
+    """The verb of the clause "two days" measures: its head, or the head of the "before" it
+    modifies (the parser attaches it either way)."""
+    head = root.head
+    return head.head if head.dep_ == "mark" and head.lower_ in {"after", "before"} else head
 
 
 def anchor_nominals(frame: SentenceFrame) -> SentenceFrame:

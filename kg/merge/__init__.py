@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from kg import codebook
+from kg.merge.keep import fold_attributions, worth_keeping
 from kg.merge.links import date_from_links, link_events
 from kg.model import Event, Place, TimeSpan
 from kg.resolve.labels import event_label
@@ -393,28 +394,22 @@ def compact(events: Iterable[Event]) -> Iterator[Event]:
                                      for e in ev.evidence))
 
 
-def _worth_keeping(e: Event) -> bool:
-    """An event names who acted; one whose source the reports never name ("a strike hit the
-    market") stands only with a party it was aimed at and a place or a date of its own."""
-    if e.sources:
-        return True
-    return bool(e.targets) and (bool(e.places) or e.time.basis in {"explicit", "relative"})
-
-
 def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
                  keep_ids: Iterable[str] = ()) -> list[Event]:
     """Merge coreferent events; return them sorted by date, then id.
 
     Events that still name no actor after merging are dropped unless ``keep_actorless``:
     an event nobody took part in cannot be asked about and is most often a background noun.
+    A plain statement that only says who reports another party's act is not kept: the act is
+    the event, claimed by the speaker (see kg.merge.keep).
     An event that absorbs one whose id is in ``keep_ids`` (already published) takes that id.
     """
     keep = frozenset(keep_ids)
-    current = sorted(compact(events), key=_order_key)
+    current = sorted(compact(fold_attributions(events, keep)), key=_order_key)
     while True:  # to a fixed point: merging a merged set changes nothing
         merged = _merge_pass(current, keep)
         if len(merged) == len(current):
             break
         current = sorted(merged, key=_order_key)
-    out = [e for e in merged if keep_actorless or _worth_keeping(e)]
+    out = [e for e in merged if keep_actorless or worth_keeping(e)]
     return sorted(out, key=lambda e: (e.time.start or dt.date.max, e.id))

@@ -15,6 +15,7 @@ from kg import codebook
 from kg.resolve.anaphora import REFERRING, lend_headline_actors, link_definite, with_pronouns
 from kg.resolve.entities import country_place, resolve_entities
 from kg.resolve.labels import event_label
+from kg.resolve.places_lent import places_from_anaphora, places_from_sentence
 from kg.resolve.unnamed import unnamed_actor
 from kg.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
 from kg.resources import Resources, default_resources
@@ -50,6 +51,8 @@ def resolve(ex: Extraction, res: Resources | None = None) -> list[Event]:
                 and not ev.time.text.lower().startswith(bounds):
             last_day = ev.time.start
         (headlines if em.headline else events).append(ev)
+    events = places_from_anaphora(places_from_sentence(events, named, resolved, res, _on_the_ground),
+                                  named, resolved, res, _on_the_ground)
     return lend_headline_actors(_days_from_before(_places_from_before(events, res)), headlines)
 
 

@@ -9,7 +9,7 @@ from kg.model import Actor, EntityMention, Place
 from kg.reference import Country
 from kg.resolve.actors import lookup_org, lookup_seat
 from kg.resolve.cues import alternation, cue_tokens, scan_cues
-from kg.resolve.places import lookup_place, lookup_reference, make_place
+from kg.resolve.places import guess_place_type, lookup_place, lookup_reference, make_place
 from kg.resolve.state import PLACE_LABELS, ArticleState, Ref, around
 from kg.resources import Resources
 from kg.text import slugify
@@ -55,10 +55,33 @@ def resolve_place(m: EntityMention, text: str, st: ArticleState) -> Ref | None:
         return st.add_place(Place(slugify(text), text, "landmark", (), _country_id_of(seat)), text)
     place, strict_cue = _known_place(m, text, st)
     if place is None:
-        if m.label not in PLACE_LABELS and (m.label == "PROPN" or m.role != "place"):
-            return None  # a word the recogniser did not call a place ("in Years") stays out
+        if countries_demonym(text, res) or _people(text, res):
+            # "Ukrainian air defences": a demonym names no place of its own; "US personnel",
+            # "Nova festival goers": people, not a place
+            return None
+        # a word the recogniser did not call a place ("in Years") stays out, unless the text
+        # calls it one ("the town of Nyanzale")
+        named_as_place = m.role == "place" and guess_place_type(text, m.context, res) != "other"
+        if m.label not in PLACE_LABELS and (m.label == "PROPN" or m.role != "place") and not named_as_place:
+            return None
+        if m.role == "actor" and guess_place_type(text, m.context, res) == "other":
+            return None  # "Air Force One said": a name no source knows, acting, is no place
+        if not any(c.isupper() for c in text):
+            return None  # "off its east coast": a description, not a name
         place = make_place(text, m.context, strict_cue, res)
     return st.add_place(place, text)
+
+
+def _people(text: str, res: Resources) -> bool:
+    """Does the name end in a noun for people ("US personnel", "Gaza residents")?"""
+    last = text.lower().split()[-1] if text.split() else ""
+    return last in res.words.union("force_noun", "people_group_noun", "member_noun", "civilian_noun")
+
+
+def countries_demonym(text: str, res: Resources) -> bool:
+    """Is the text a demonym ("Ukrainian") rather than a country's name?"""
+    countries = res.reference.countries
+    return countries.for_name(text) is None and countries.for_demonym(text) is not None
 
 
 def _known_place(m: EntityMention, text: str, st: ArticleState) -> tuple[Place | None, str | None]:

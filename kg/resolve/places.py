@@ -219,6 +219,8 @@ def guess_place_type(text: str, context: str = "", res: Resources | None = None)
     kind = _place_type_of(words[-1], res) if words else None
     if kind is not None:
         return kind  # type: ignore[return-value]
+    if words and all(w in res.words["compass_word"] for w in re.split(r"[\s-]+", " ".join(words))):
+        return "region"  # "the Northeast", "the South": a part of the country the story is about
     m = re.search(r"(\w+)\s+of\s+(?:the\s+)?$", _prefix(context, text).lower())
     kind = _place_type_of(m.group(1), res) if m else None
     return kind or "other"  # type: ignore[return-value]

@@ -86,7 +86,8 @@ _P_RELDAY = re.compile(
     rf"|(?:during\s+|on\s+)?the\s+night\s+of\s+{WD}\s+(?:to|into|and)\s+{WD})(?![\w-])")
 _P_WEEKDAY = re.compile(
     rf"(?<![\w-])(?:(?i:(?:this\s+)?(?:last|next|coming|past)|this|the\s+coming|the\s+past)\s+)?"
-    rf"(?:(?i:early|late)(?:\s+(?i:on))?\s+)?{WD}(?:\s+(?i:{PARTS}))?(?![\w-])")
+    rf"(?:(?:(?i:early|late)(?:\s+(?i:on))?|(?i:(?:in\s+)?the\s+(?:early|small|wee)\s+hours\s+of))\s+)?"
+    rf"{WD}(?:\s+(?i:{PARTS}))?(?![\w-])")
 _P_UNIT = re.compile(
     r"(?<![\w-])(?i:(?:(?:earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|rest)\s+of"
     r"|end\s+of)[\s-]+(?:in\s+)?)?(?:this|last|next|the\s+past|the\s+last|the\s+coming"

@@ -222,8 +222,31 @@ def resolve_time(expression: str, published: dt.date | None, *, tense: Tense | N
         return None
     if tense is None:
         tense = guess_tense(sentence, expression) if sentence else "past"
+    offset = _offset(expression, published, tense)
+    if offset is not None:
+        return offset
     span = _resolve_cached(t, published, tense)
     if span is None:
         return None
     return replace(span, text=expression)
 
+
+
+# "two days before Monday", "a day after today": a day counted from another day; extraction
+# writes these for "X happened on Monday, two days after Y" (Y two days before Monday)
+_OFFSET = re.compile(r"(?i)^\s*(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?)"
+                     r"\s+(?P<dir>before|after)\s+(?P<rest>.+)$")
+
+
+def _offset(expression: str, published: dt.date | None, tense: Tense) -> TimeSpan | None:
+    from kg.temporal.duration import parse_duration  # duration reads normalise from here
+
+    m = _OFFSET.match(expression)
+    if m is None:
+        return None
+    days = parse_duration(m.group("n"))
+    inner = resolve_time(m.group("rest"), published, tense=tense)
+    if days is None or inner is None or not inner.is_known or inner.precision != "day" or inner.start != inner.end:
+        return None
+    day = inner.start + (days if m.group("dir").lower() == "after" else -days)
+    return TimeSpan(day, day, "day", "relative", expression)

@@ -167,7 +167,12 @@ def _h_overnight(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
 def _h_weekday(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
     pub = need_published(ctx)
     rel = " ".join((m["rel"] or "").lower().split()) or None
-    d = weekday_date(WEEKDAYS.index(m["wd"].lower()), pub, ctx.tense, rel)
+    wd = WEEKDAYS.index(m["wd"].lower())
+    d = weekday_date(wd, pub, ctx.tense, rel)
+    if m["early"] and rel is None and ctx.tense == "past" and wd == (pub.weekday() + 1) % 7:
+        # "struck in the early hours of Wednesday" in a story dated Tuesday: filed from a time
+        # zone behind the strike (a week-old act would be "last Wednesday")
+        d = pub + _D(days=1)
     part = (m["part"] or "").lower()
     if part == "overnight":
         return timespan(d - _D(days=1), d, "day", "relative", vague=True)
@@ -239,6 +244,8 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
         return timespan(a, b, "month", "relative", vague=approx)
     years = n * (10 if unit == "decade" else 1)
     y = pub.year - years
+    if y <= dt.MINYEAR:  # "2014 years ago" is no date an event of the news has
+        return None
     if unit == "decade" or approx:
         return timespan(dt.date(y - 1, 1, 1), dt.date(y + 1, 12, 31), "year", "relative", vague=True)
     return timespan(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "relative")
@@ -387,7 +394,8 @@ HANDLERS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
                 rf"|(?:the\s+)?night\s+of\s+(?P<wa>{WD})\s+(?:to|into|and)\s+{WD}|(?P<wc>{WD})\s+night\s+into"
                 rf"\s+{WD}|overnight", _I), _h_overnight),
     (re.compile(rf"(?:(?P<rel>(?:this\s+)?(?:last|next|coming|past)|this|the\s+coming|the\s+past)\s+)?"
-                rf"(?:(?:early|late)(?:\s+on)?\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PARTS}))?", _I), _h_weekday),
+                rf"(?:(?:(?P<early>early(?:\s+on)?|(?:in\s+)?the\s+(?:early|small|wee)\s+hours\s+of)|late(?:\s+on)?)\s+)?"
+                rf"(?P<wd>{WD})(?:\s+(?P<part>{PARTS}))?", _I), _h_weekday),
     (re.compile(r"(?:the\s+)?(?:(?P<rel>this|last|next|past|coming|the\s+past|the\s+coming)\s+)?weekend", _I),
      _h_weekend),
     (re.compile(r"(?:(?P<mod>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"

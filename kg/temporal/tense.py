@@ -125,11 +125,27 @@ def is_future(tok: "Token") -> bool:
     return False
 
 
+def _would_do(tok: "Token") -> bool:
+    """ "would" with a bare verb (not "would have"): what was to come when it was said; a noun
+    takes its verb's ("would travel to Riyadh for talks")."""
+    cur = tok
+    for _ in range(3):
+        if cur.pos_ not in {"NOUN", "PROPN"} or cur.dep_ not in {"pobj", "dobj", "prep"}:
+            break
+        cur = cur.head
+        while cur.dep_ == "prep":
+            cur = cur.head
+    aux = {c.lower_ for c in cur.children if c.dep_ in {"aux", "auxpass"}}
+    return "would" in aux and not aux & {"have", "'ve"}
+
+
 def tense_of(tok: "Token", modality: str) -> str:
     """The tense of the clause of trigger ``tok``: future when planned, present for a present
     form (not a perfect), else past."""
     if modality == "planned":
         return "future"
+    if _would_do(tok):
+        return "future"  # "said the envoy would fly to Doha on Friday": after the saying
     if tok.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" and c.lemma_ == _PERFECT_LEMMA
                                                for c in tok.children):
         return "present"

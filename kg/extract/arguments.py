@@ -47,7 +47,10 @@ def _role(tok: "Token", words: WordClasses) -> Literal["actor", "place", "unknow
         heads = words.union("institution_noun", "force_noun", "role_noun", "member_noun")
         if tok.head.lower_ in heads:
             return "actor"
-        # "the al-Asad air base", "the Zamzam camp": a site named after a person is a place
+        # "the al-Asad air base", "the Zamzam camp": a site named after a person is a place; "an
+        # Aerospace Force base", "a National Police station": one named by a body is the body's
+        if tok.lower_ in words.union("force_noun", "institution_noun"):
+            return "actor"
         return "place" if tok.head.lemma_.lower() in words.by_value("place_type") else "unknown"
     if dep in _ACTOR_DEPS:
         return "actor"

@@ -83,7 +83,7 @@ def extract_doc(doc: "Doc", article: Article, lines: list[tuple[int, int, bool]]
         line = _line_of(sent.start_char, line_starts)
         if line is None:
             continue
-        index_mentions(sent, index, res.words, ents[n])
+        index_mentions(sent, index, res.words, ents[n], res.lexicon)
         times = _time_mentions(sent, ents[n])
         frames: list[SentenceFrame] = []
         found = list(sentence_events(sent, article.id, res, index, times, headline=heading_at.get(line, False),

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from kg.lexicon import Lexicon
 from kg.model import EntityMention
 from kg.words import WordClasses
 
@@ -46,7 +47,10 @@ def _role(tok: "Token", words: WordClasses) -> Literal["actor", "place", "unknow
         heads = words.union("institution_noun", "force_noun", "role_noun", "member_noun")
         if tok.head.lower_ in heads:
             return "actor"
-        # "the al-Asad air base", "the Zamzam camp": a site named after a person is a place
+        # "the al-Asad air base", "the Zamzam camp": a site named after a person is a place; "an
+        # Aerospace Force base", "a National Police station": one named by a body is the body's
+        if tok.lower_ in words.union("force_noun", "institution_noun"):
+            return "actor"
         return "place" if tok.head.lemma_.lower() in words.by_value("place_type") else "unknown"
     if dep in _ACTOR_DEPS:
         return "actor"
@@ -86,10 +90,11 @@ def _context(span: "Span", words: WordClasses) -> str:
 
 
 def index_mentions(sent: "Span", index: MentionIndex, words: WordClasses,
-                   ents: "list[Span] | None" = None) -> None:
+                   ents: "list[Span] | None" = None, lex: Lexicon | None = None) -> None:
     """Add the entity mentions of ``sent`` to ``index``: named entities, then proper nouns the
     NER missed, then pronouns and definite role, group and pair nouns, then unnamed actors.
-    ``ents`` are the sentence's entities when the caller has them (``Span.ents`` is costly)."""
+    ``ents`` are the sentence's entities when the caller has them (``Span.ents`` is costly); with
+    ``lex``, the possessor of a nominal event ("its offensive") is a mention too."""
     for ent in sent.ents if ents is None else ents:
         if ent.label_ in ENTITY_LABELS:
             _add_entity(ent, index, words)
@@ -97,7 +102,7 @@ def index_mentions(sent: "Span", index: MentionIndex, words: WordClasses,
         _add_untagged_name(tok, sent, index, words)
     for tok in sent:
         if tok.i not in index.by_token:
-            _add_referring(tok, sent, index, words)
+            _add_referring(tok, sent, index, words, lex)
     for tok in sent:
         if tok.i not in index.by_token:
             _add_unnamed(tok, sent, index, words)
@@ -155,7 +160,8 @@ def _add_untagged_name(tok: "Token", sent: "Span", index: MentionIndex, words: W
     index.add(m, range(left, tok.i + 1))
 
 
-def _add_referring(tok: "Token", sent: "Span", index: MentionIndex, words: WordClasses) -> None:
+def _add_referring(tok: "Token", sent: "Span", index: MentionIndex, words: WordClasses,
+                   lex: Lexicon | None = None) -> None:
     """Pronouns and definite role, group and pair nouns: the resolve stage points them back at
     actors named before, since it knows their types."""
     low = tok.lower_
@@ -163,9 +169,17 @@ def _add_referring(tok: "Token", sent: "Span", index: MentionIndex, words: WordC
     if tok.pos_ == "PRON" and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
         if low in words["personal_pronoun"] | words["collective_pronoun"] - {"we"}:
             index.add(EntityMention(low, tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text), at)
-        elif low in _POSSESSIVE and tok.dep_ == "poss" and \
-                tok.head.lower_ in words.union("force_noun", "member_noun", "institution_noun"):
-            # "its forces", "their fighters", "his government": acting for whom the pronoun names
+        elif low in _POSSESSIVE and tok.dep_ == "poss" and (
+                tok.head.lower_ in words.union("force_noun", "member_noun", "institution_noun") or
+                _event_noun(tok.head, lex, words)):
+            # "its forces", "their fighters", "his government": acting for whom the pronoun names;
+            # "its incursion", "their offensive", "his visit": the possessor of an event carries it out
+            bound = _binder(tok, index) if _event_noun(tok.head, lex, words) else None
+            if bound is not None:
+                index.by_token[tok.i] = bound
+                return
+            if _event_noun(tok.head, lex, words) and _of_another_noun(tok.head):
+                return  # "the anniversary of its invasion": too far from a clause to guess whose
             m = EntityMention(_POSSESSIVE[low], tok.idx, tok.idx + len(tok.text), "PRON", "actor", tok.text)
             index.add(m, at)
         elif low in {"we", "i", "our", "us"}:
@@ -181,6 +195,53 @@ def _add_referring(tok: "Token", sent: "Span", index: MentionIndex, words: WordC
         m = EntityMention(f"the {tok.text}", tok.idx, tok.idx + len(tok.text), label, "actor",
                           tok.doc[tok.left_edge.i:tok.i + 1].text)
         index.add(m, at)
+
+
+def _event_noun(tok: "Token", lex: Lexicon | None, words: WordClasses) -> bool:
+    """Is ``tok`` a noun the lexicon makes an event of ("offensive", "visit", "launch"), or a war?"""
+    return lex is not None and tok.pos_ == "NOUN" and (
+        lex.get(tok.lemma_.lower(), "NOUN") is not None or tok.lemma_.lower() in words["war_noun"])
+
+
+def _of_another_noun(noun: "Token") -> bool:
+    """ "the anniversary of its invasion", "for criticising its launch": an event too far from a
+    clause subject, or the object of someone else's act, to guess its possessor by recency."""
+    if noun.dep_ == "dobj" and noun.head.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in noun.head.children):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _binder(tok: "Token", index: MentionIndex) -> EntityMention | None:
+    """The party of its own sentence that a possessive before an event noun stands for: the object
+    of "condemned X for its launch", else the subject of the nearest clause above that has one
+    ("Y condemned Z for criticising its launch": Y's launch; "X said it had lost ground in its
+    offensive": X's offensive). None when that clause names no party of the pronoun's kind, or when
+    the event hangs on another noun."""
+    person, plural = tok.lower_ == "his", tok.lower_ == "their"
+
+    def fits(m: EntityMention | None) -> bool:
+        # "their" is seldom a state's ("the US cited their attacks": the attackers')
+        return m is not None and m.role != "place" and (m.label == "PERSON") == person and \
+            not (plural and m.label == "GPE")
+
+    noun = tok.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"for", "over"} and noun.head.head.pos_ == "VERB":
+        objs = [index.by_token.get(c.i) for c in noun.head.head.children if c.dep_ == "dobj"]
+        if any(fits(m) for m in objs):
+            return next(m for m in objs if fits(m))
+    cur = noun
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in {"NOUN", "PROPN"}:
+            return None  # the event hangs on another noun, no clause of its own
+        # the event's own verb ("since its war with X broke out") has the event as subject: go on up
+        subj = [c for c in cur.children if c.dep_ == "nsubj" and c.i != noun.i] if cur.pos_ in {"VERB", "AUX"} else []
+        if subj:
+            m = index.by_token.get(subj[0].i)
+            return m if fits(m) else None
+    return None
 
 
 _DATE_WORD = re.compile(r"(?i)\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
@@ -252,6 +313,9 @@ def _add_unnamed(tok: "Token", sent: "Span", index: MentionIndex, words: WordCla
         return  # "called up brigades", "sent troops": forces moved are no party of their own
     if any(c.i in index.by_token or c.ent_type_ in ENTITY_LABELS or c.dep_ == "poss" for c in tok.children):
         return  # "Russian forces", "its fighters", "Hamas gunmen": a party the other rules read
+    if any(p.i in index.by_token for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+           for p in c.children if p.dep_ == "pobj"):
+        return  # "troops from South Africa", "soldiers of the army": the party they come from
     left = min([tok.i] + [c.left_edge.i for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i])
     span = sent.doc[left:tok.i + 1]
     index.add(EntityMention(span.text, span.start_char, span.end_char, "NOUN", "actor", span.text),

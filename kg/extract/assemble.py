@@ -1,7 +1,8 @@
 """Event mentions of one sentence: the passes over its frame, then the assembly of each event.
 
 Passes (frame -> frame): candidates, time attachment, nominal anchors, fusion (objects,
-governing verbs, tolls, what speech acts are about), the loose time, claims. Assembly (draft ->
+governing verbs, tolls, what a measure is aimed at, what speech acts are about), what "followed
+by" repeats, the loose time, claims. Assembly (draft ->
 draft, per live candidate): roles, claims, places, time and modality, implied threats.
 """
 from __future__ import annotations
@@ -15,7 +16,8 @@ from kg.extract.arguments import MentionIndex
 from kg.extract.candidates import find_candidates
 from kg.extract.claims import accused_claims, find_claims, reported_claims, statement
 from kg.extract.frame import Draft, SentenceFrame
-from kg.extract.fusion import fuse_about, fuse_governing_verbs, fuse_objects, fuse_tolls
+from kg.extract.fusion import (echo_followed, fuse_about, fuse_aims, fuse_governing_verbs, fuse_objects,
+                               fuse_tolls)
 from kg.extract.mentions import event_mention
 from kg.extract.modality import duration_of, if_clause, is_hypothetical, modality_of
 from kg.extract.roles import find_places, nominal_roles, participants_of, verbal_roles
@@ -33,8 +35,8 @@ __all__ = ["sentence_events", "PASSES", "run_passes", "assemble"]
 Pass = Callable[[SentenceFrame], SentenceFrame]
 # The order matters: fusion needs times attached, claims need the fused candidates.
 PASSES: tuple[Pass, ...] = (find_candidates, attach_times, anchor_nominals, fuse_objects,
-                            fuse_governing_verbs, fuse_tolls, fuse_about, find_fallback, fuse_told_content,
-                            find_claims, find_evaluations)
+                            fuse_governing_verbs, fuse_tolls, fuse_aims, fuse_about, echo_followed,
+                            find_fallback, fuse_told_content, find_claims, find_evaluations)
 
 
 def sentence_events(sent: "Span", article_id: str, res: Resources, index: MentionIndex,
@@ -105,6 +107,9 @@ def _places(draft: Draft, frame: SentenceFrame) -> Draft:
         # at a party, not a place
         aim = words["aim_prep"] | ({"on"} if coercive else set())
         aimed_at = prep_objects(tok, aim) + [p for o in objects_of(tok, words) for p in prep_objects(o, aim)]
+        # "a bomb went off outside the Russian embassy", "near an army base": the facility's owner
+        aimed_at += [p for h in (tok, anchor) for p in prep_objects(h, words["loc_prep"])
+                     if p.lemma_.lower() in words["facility_noun"]]
         aimed = participants_of(aimed_at, index, words)
         places = [m for m in places if m not in aimed]
         targets += [m for m in aimed if m not in targets and m not in sources]

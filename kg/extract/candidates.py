@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.codebook import Code
 from kg.extract.frame import Candidate, SentenceFrame
-from kg.extract.syntax import conjuncts_of, objects_of, prep_objects
+from kg.extract.syntax import clauses_of, conjuncts_of, objects_of, prep_objects
 from kg.lexicon import Lexicon, Trigger
 from kg.words import WordClasses
 
@@ -39,6 +39,24 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
             # "RSF fighters entered the neighbourhoods", "troops entered the town": force on the ground
             trig = Trigger(tok.lemma_.lower(), "VERB", Code.CONVENTIONAL_FORCE, "act")
             cands[tok.i] = Candidate(tok, trig, Code.CONVENTIONAL_FORCE)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["exit_verb"] and \
+                _armed_entry(tok, frame, frozenset({"from"})):
+            # "French troops left Niger", "the soldiers abandoned their positions": a withdrawal
+            trig = Trigger(tok.lemma_.lower(), "VERB", Code.MILITARY_RETREAT, "act")
+            cands[tok.i] = Candidate(tok, trig, Code.MILITARY_RETREAT)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in words["war_noun"] and _dated_outbreak(tok, words):
+            # "the war that began on 24 February", "the conflict broke out in April 2023": a state
+            # of war is background, but its dated outbreak is an event
+            trig = Trigger(tok.lemma_.lower(), "NOUN", Code.CONVENTIONAL_FORCE, "war")
+            cands[tok.i] = Candidate(tok, trig, Code.CONVENTIONAL_FORCE)
+        elif tok.pos_ == "VERB" and _with_particle(tok) in words["blast_verb"] and _explosive(tok, words):
+            # "a car bomb exploded", "militants detonated a roadside bomb": a bombing, by whoever set it
+            trig = Trigger(_with_particle(tok), "VERB", Code.BOMBING, "act")
+            cands[tok.i] = Candidate(tok, trig, Code.BOMBING)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["designate_verb"] and _as_terrorist(tok, words):
+            # "designated 22 gangs as terrorist organisations": a restriction imposed on them
+            trig = Trigger(tok.lemma_.lower(), "VERB", Code.RESTRICT, "act")
+            cands[tok.i] = Candidate(tok, trig, Code.RESTRICT)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["fire_verb"]:
             # "launched a ballistic missile at X", "fired a wave of rockets": the weapon makes the attack
             weapons = [w for o in objects_of(tok, words) for w in (o, *prep_objects(o, {"of"}))]
@@ -50,15 +68,52 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
     return replace(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
 
 
-def _armed_entry(tok: "Token", frame: SentenceFrame) -> bool:
-    """Armed men (forces, fighters, a force named by its state) entering a place."""
+def _as_terrorist(verb: "Token", words: WordClasses) -> bool:
+    """ "listed the group as a terrorist organisation", "designated them terrorists"."""
+    terror = words["terror_word"]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    named = prep_objects(verb, {"as"}) + [p for o in objs for p in prep_objects(o, {"as"})] + \
+        [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + objs[1:]
+    return any(t.lower_ in terror for n in named for t in n.subtree)
+
+
+def _with_particle(tok: "Token") -> str:
+    """A verb's lemma with its particle: "blow up", "go off"."""
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return f"{tok.lemma_.lower()} {prt}" if prt else tok.lemma_.lower()
+
+
+def _explosive(verb: "Token", words: WordClasses) -> bool:
+    """Is what blew up, or was set off, an explosive: "a car bomb", "a truck packed with explosives"?"""
+    boom = words["explosive_noun"]
+    parts = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    if verb.dep_ == "acl":  # "a vehicle with explosives detonated near ...", read as a reduced relative
+        parts.append(verb.head)
+    return any(t.lemma_.lower() in boom or t.lower_ in boom for c in parts
+               for t in (c.subtree if c.head.i == verb.i else (c,)))
+
+
+def _dated_outbreak(noun: "Token", words: WordClasses) -> bool:
+    """Does a war noun begin at a written time: its verb ("the war began in 2022") or relative
+    clause ("the conflict that erupted on 15 April") is an outbreak verb with a date of its own?"""
+    verbs = [c for c in clauses_of(noun) if c.dep_ == "relcl"]
+    if noun.dep_ == "nsubj":
+        verbs.append(noun.head)
+    return any(v.lemma_.lower() in words["outbreak_verb"] and
+               any(t.ent_type_ == "DATE" for c in v.children if c.dep_ in {"prep", "npadvmod", "advmod"}
+                   for t in c.subtree)
+               for v in verbs)
+
+
+def _armed_entry(tok: "Token", frame: SentenceFrame, preps: frozenset[str] = frozenset({"into"})) -> bool:
+    """Armed men (forces, fighters, a force named by its state) entering (or leaving) a place."""
     words, index = frame.res.words, frame.index
     armed = words.union("force_noun", "armed_member_noun")
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
     side = [t for s in subj for t in conjuncts_of(s)]
     if not any(t.lower_ in armed or t.lemma_.lower() in armed for t in side):
         return False
-    objs = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, {"into"})
+    objs = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, preps)
     return any(o.lemma_.lower() in words["territory_noun"] or o.lower_ in words["territory_noun"] or
                (o.i in index.by_token and index.by_token[o.i].label in {"GPE", "LOC", "FAC"})
                for o in objs)
@@ -96,7 +151,8 @@ def _refined(cand: Candidate, frame: SentenceFrame) -> Candidate:
             o.lemma_.lower() in words["territory_noun"] for o in objects_of(cand.token, words)):
         return replace(cand, cameo=Code.OCCUPY_TERRITORY)  # "seized the town of X": territory, not property
     if cand.token.pos_ == "VERB" and (cand.cameo in {Code.FIGHT, Code.CONVENTIONAL_FORCE} or
-                                      cand.cameo == Code.BOMBING):  # "warplanes bombed": an air strike
+                                      cand.cameo == Code.BOMBING and  # "warplanes bombed": an air strike
+                                      cand.trigger.lemma not in words["blast_verb"]):  # "a suicide bomber blew up"
         weapon = _instrument_code(cand.token, frame.res.lexicon, words)
         if weapon and cand.trigger.lemma in words["fire_verb"] and not _aimed(cand.token, words, frame):
             weapon = Code.FORCE_DEMONSTRATION  # "fired missiles into the sea": a launch, no strike
@@ -130,10 +186,12 @@ def trigger_for(tok: "Token", lex: Lexicon, words: WordClasses) -> Trigger | Non
             return None  # "ceasefire violations", "air raid alerts": the head noun is the event
         lemma = tok.lemma_.lower()
         for child in tok.children:
-            if child.dep_ == "compound":
+            if child.dep_ in {"compound", "amod"}:  # "air strike", "martial law"
                 t = lex.get(f"{child.lower_} {lemma}", "NOUN")
                 if t:
                     return t
+        if pos == "PROPN" and tok.ent_type_ in _TIME_ENTS:
+            return None  # "in March", "March 1": a month, not a march
         return lex.get(lemma, "NOUN") or (lex.get(tok.lower_, "NOUN") if pos == "PROPN" else None)
     if pos == "ADJ" and tok.dep_ in {"acomp", "amod", "attr", "ROOT", "conj"}:
         t = lex.get(tok.lemma_.lower(), "ADJ")

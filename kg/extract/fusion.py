@@ -6,14 +6,21 @@ of an attack ("the raid killed three"), and what intentions, appeals and threats
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kg.codebook import ABOUT_ROOTS, SPEECH_ROOTS, Code, Root, has_root, is_violent
 from kg.extract.frame import Candidate, SentenceFrame
 from kg.extract.syntax import between, conjuncts_of, hops, objects_of, under
 from kg.extract.timing import moved_times
 from kg.lexicon import Trigger
+from kg.words import WordClasses
 
-__all__ = ["fuse_objects", "fuse_governing_verbs", "fuse_tolls", "fuse_about"]
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from spacy.tokens import Token
+
+__all__ = ["fuse_objects", "fuse_governing_verbs", "fuse_tolls", "fuse_aims", "fuse_about", "echo_followed"]
 
 # Dependency paths from a speech act down to what it is about.
 _ABOUT_PATH = {"dobj", "pobj", "prep", "xcomp", "pcomp", "advcl", "ccomp", "acl", "attr", "nsubj", "acomp"}
@@ -88,6 +95,10 @@ def fuse_governing_verbs(frame: SentenceFrame) -> SentenceFrame:
             elif o.lower_ in words["force_noun"] | words["deployable_noun"] and lemma in words["deploy_verb"]:
                 trig = Trigger(lemma, "VERB", Code.MOBILIZE_FORCES, "act")
                 cands[tok.i] = Candidate(tok, trig, Code.MOBILIZE_FORCES)
+            elif (o.lower_ in words["force_noun"] or o.lemma_.lower() in words["force_noun"]) and \
+                    lemma in words["disband_verb"]:
+                # "dismantled the regional forces", "disbanded the militia": demobilisation
+                cands[tok.i] = Candidate(tok, Trigger(lemma, "VERB", Code.DEMOBILIZE, "act"), Code.DEMOBILIZE)
     return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
 
 
@@ -104,8 +115,9 @@ def _governed(lemma: str, inner: Candidate, frame: SentenceFrame) -> tuple[str, 
 
 
 def fuse_tolls(frame: SentenceFrame) -> SentenceFrame:
-    """ "The raid killed three", "an air strike on a school killed 30": the verb tells the toll of
-    the attack its subject names; one event, the attack's, with the verb's victims and time."""
+    """ "The raid killed three", "an air strike on a school killed 30", "shelled the town, killing
+    five": the verb tells the toll of the attack its subject or head names; one event, the attack's,
+    with the verb's victims and time."""
     cands, absorbed, time_at = dict(frame.candidates), set(frame.absorbed), dict(frame.time_at)
     for i in sorted(cands):
         cand = cands[i]
@@ -119,7 +131,75 @@ def fuse_tolls(frame: SentenceFrame) -> SentenceFrame:
                 absorbed.add(i)
                 time_at = moved_times(time_at, c.i, i, only_if_none=True)
                 break
+            if _participle_toll(c, cands, frame.res.words):
+                # "a bomb exploded near the station, killing five": the toll of the same attack
+                cands[i] = cand = replace(cand, absorbed=cand.absorbed | {c.i})
+                absorbed.add(c.i)
+                time_at = moved_times(time_at, i, c.i, only_if_none=True)
     return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
+
+
+def fuse_aims(frame: SentenceFrame) -> SentenceFrame:
+    """ "sanctions targeting Russia's fleet", "sanctions that target oil exports", "new sanctions hit
+    banks", "strikes targeting commanders": said of a nominal event, "target" and "hit" tell whom it
+    is aimed at; they are part of it, not an attack of their own."""
+    words = frame.res.words
+    cands, absorbed, time_at = dict(frame.candidates), set(frame.absorbed), dict(frame.time_at)
+    for i in sorted(cands):
+        verb = cands[i].token
+        if i in absorbed or verb.lemma_.lower() not in words["aim_verb"]:
+            continue
+        carrier = _carrier(verb)
+        if carrier is None:
+            continue
+        owner = carrier.i if carrier.i in cands and carrier.i not in absorbed else next(
+            (j for j, c in cands.items() if carrier.i in c.absorbed and j not in absorbed), None)
+        if owner is None or owner == i:
+            continue
+        cands[owner] = replace(cands[owner], absorbed=cands[owner].absorbed | {i})
+        absorbed.add(i)
+        time_at = moved_times(time_at, owner, i, only_if_none=True)
+    return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
+
+
+def _carrier(verb: "Token") -> "Token | None":
+    """The noun a verb says something of: its subject, the antecedent of its relative pronoun, or
+    the noun a participle hangs on ("sanctions targeting ...")."""
+    if verb.dep_ == "acl" or (verb.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in verb.children)):
+        return verb.head if verb.head.pos_ == "NOUN" else None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return subj[0] if subj else None
+
+
+def echo_followed(frame: SentenceFrame) -> SentenceFrame:
+    """ "X expelled two diplomats on Monday, followed by Y on Tuesday", "X closed its border,
+    followed a day later by soldiers of Z": the party after "followed by" did the same, at the time
+    "followed" gives; one more event of the kind the clause before reports."""
+    words = frame.res.words
+    cands = dict(frame.candidates)
+    live = frame.live()
+    for tok in frame.sent:
+        if tok.i in cands or tok.dep_ not in {"advcl", "conj"} or \
+                tok.lemma_.lower() not in words["sequel_verb"] or not any(c.dep_ == "agent" for c in tok.children):
+            continue
+        before = [c for i, c in live if i < tok.i]
+        if not before:
+            continue
+        done = before[-1]
+        cands[tok.i] = Candidate(tok, replace(done.trigger, pos="VERB", frame="echo"), done.cameo)
+    return replace(frame, candidates=cands)
+
+
+def _participle_toll(tok: "Token", cands: "Mapping[int, Candidate]", words: WordClasses) -> bool:
+    """ "..., killing five", "..., wounding three soldiers": a participle with no subject of its own
+    that tells the harm done."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or any(k.dep_ == "nsubj" for k in tok.children):
+        return False
+    own = cands.get(tok.i)
+    if own is not None:
+        return own.trigger.pos == "VERB" and own.cameo == Code.CONVENTIONAL_FORCE
+    return tok.lemma_.lower() in words["harm_verb"]
 
 
 def fuse_about(frame: SentenceFrame) -> SentenceFrame:

@@ -149,6 +149,8 @@ def verbal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
         passive = False
     else:
         subj, passive = subject_of(tok)
+    if trig.frame == "echo":  # "..., followed by Y": Y did it; whom to, the clause before says
+        return replace(draft, sources=tuple(P(agent_of(tok))))
     if passive or trig.frame == "undergo":
         sources, targets = P(agent_of(tok)), P(subj)
         if passive:  # "sanctions were imposed on Iran by the US"
@@ -215,7 +217,9 @@ def nominal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
         return participants_of(toks, index, words)
 
     kids = list(tok.children)
-    agent_preps = {"by", "of"} if has_root(cand.cameo, Root.CONSULT) else {"by"}
+    # "talks of X and Y", "the withdrawal of Russian troops": "of" names who takes part or withdraws
+    agent_preps = {"by", "of"} if has_root(cand.cameo, Root.CONSULT) or \
+        cand.cameo.startswith(Code.MILITARY_RETREAT) else {"by"}
     by = [p for c in kids if c.dep_ == "prep" and c.lower_ in agent_preps for p in c.children if p.dep_ == "pobj"]
     if tok.dep_ == "nsubjpass":  # "the march was organised by X", "the call was initiated by Y"
         by += agent_of(tok.head)
@@ -230,7 +234,9 @@ def nominal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
     if between:
         both, named = P(between), sources
         sources, targets = (named or both[:1]), [m for m in both if m not in named[:1]]
-    mod_m = P([c for c in kids if c.dep_ in {"amod", "compound", "nmod"} and c.i in index.by_token])
+    # "Russian strikes": the modifier acts; "the Ukraine war", "the Syrian conflict": it names the theatre
+    mod_m = P([c for c in kids if c.dep_ in {"amod", "compound", "nmod"} and c.i in index.by_token]) \
+        if cand.trigger.frame != "war" else []
     if mod_m:
         if sources:
             targets += [m for m in mod_m if m not in sources]

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["objects_of", "conjuncts_of", "subject_of", "agent_of", "prep_objects", "hops", "under",
-           "between"]
+           "between", "clauses_of"]
 
 _OBJECT_PREPS = {"of", "to", "for", "on", "from", "in", "into", "out", "with"}
 
@@ -56,6 +56,8 @@ def subject_of(tok: "Token") -> tuple[list["Token"], bool]:
     cur = tok
     for _ in range(4):
         subj = [c for c in cur.children if c.dep_ in {"nsubj", "csubj"}]
+        if subj and cur.dep_ == "relcl" and subj[0].tag_ in {"WP", "WDT"}:
+            return [cur.head], False  # "Trump, who visited the base": Trump visited
         if subj:
             return subj, False
         pas = [c for c in cur.children if c.dep_ == "nsubjpass"]
@@ -139,3 +141,14 @@ def between(tok: "Token", head: "Token", cands: Mapping[int, object], absorbed: 
             return True
         cur = cur.head
     return False
+
+
+def clauses_of(noun: "Token") -> list["Token"]:
+    """The children of a nominal event, with the relative clauses the parser hung on its "between"
+    parties ("the conflict between X and Y that began in April": the conflict began, not Y)."""
+    out = list(noun.children)
+    for party in (p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                  for p in c.children if p.dep_ == "pobj"):
+        out += [c for c in party.children if c.dep_ == "relcl"]
+        out += [c for q in party.children if q.dep_ == "conj" for c in q.children if c.dep_ == "relcl"]
+    return out

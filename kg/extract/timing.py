@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.frame import Candidate, SentenceFrame
+from kg.extract.syntax import clauses_of
 from kg.model import TimeMention
 from kg.temporal import parse_duration
 from kg.words import WordClasses
@@ -16,7 +17,7 @@ from kg.words import WordClasses
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 __all__ = ["attach_times", "anchor_nominals", "find_fallback", "governing_time", "moved_times"]
 
@@ -29,6 +30,7 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
     sent, cands = frame.sent, frame.candidates
     doc = sent.doc
     time_at: dict[int, tuple[TimeMention, ...]] = {}
+    roots: dict[int, tuple[TimeMention, ...]] = {}  # head token of a time expression -> its times
     for tm in frame.times:
         span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
         if span is None or span.root.i < sent.start or span.root.i >= sent.end:
@@ -44,6 +46,7 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
             anchor = before  # "a truce from December 24 to January 2": the truce's own span
         if anchor is not None:
             time_at[anchor.i] = time_at.get(anchor.i, ()) + (tm,)
+        roots[span.root.i] = roots.get(span.root.i, ()) + (tm,)
     for root in sent:
         if root.lower_ not in {"day", "days"} or _days_apart(root) is None:
             continue
@@ -60,7 +63,38 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         text = f"{tm.text} {way} {ref[0].text if ref else 'today'}"
         for tok in _control_chain(verb):  # "a day before leaders were due to begin a summit"
             time_at[tok.i] = time_at.get(tok.i, ()) + (TimeMention(text, tm.start, tm.end),)
-    return replace(frame, time_at=time_at)
+    return replace(frame, time_at=_when_clauses(sent, roots, time_at))
+
+
+def _when_clauses(sent: "Span", roots: "Mapping[int, tuple[TimeMention, ...]]",
+                  time_at: dict[int, tuple[TimeMention, ...]]) -> dict[int, tuple[TimeMention, ...]]:
+    """A relative clause on a time or on a dated event happens then: "in 2014, when Russia annexed
+    Crimea", "since April, when the government announced ...", "the clash on Monday in which ...";
+    its verb takes the time unless it has one of its own. A "when" clause with a time dates the
+    verb it hangs on ("X vowed peace when he took power in November")."""
+    for tok in sent:
+        if tok.dep_ == "advcl" and time_at.get(tok.i) and not time_at.get(tok.head.i) and \
+                _temporal_relative(tok):
+            time_at[tok.head.i] = time_at[tok.i]  # "vowed peace when he took power in November"
+        if tok.dep_ != "relcl" or time_at.get(tok.i) or not _temporal_relative(tok):
+            continue
+        times = roots.get(tok.head.i) or time_at.get(tok.head.i)
+        if times:
+            time_at[tok.i] = tuple(times)
+    return time_at
+
+
+def _temporal_relative(verb: "Token") -> bool:
+    """Is a relative clause introduced by "when" or by "in/during which"?"""
+    for c in verb.children:
+        if c.i > verb.i:
+            break
+        if c.dep_ == "advmod" and c.lower_ == "when":
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"in", "during", "on"} and \
+                any(g.lower_ == "which" for g in c.children):
+            return True
+    return False
 
 
 def _control_chain(verb: "Token") -> list["Token"]:
@@ -117,11 +151,18 @@ def anchor_nominals(frame: SentenceFrame) -> SentenceFrame:
 def find_fallback(frame: SentenceFrame) -> SentenceFrame:
     """A sentence's only time expression, on a verb that is no event ("Though Sunday saw a lull,
     X reported ..."), dates the events that have none of their own."""
-    time_at, cands = frame.time_at, frame.candidates
+    time_at, cands, doc = frame.time_at, frame.candidates, frame.sent.doc
     claimed = {id(tm) for i, tms in time_at.items() if i in cands for tm in tms}
-    loose = tuple(tm for tms in time_at.values() for tm in tms if id(tm) not in claimed)
+    # "X, who vowed peace when he took power in November, designated ...": a time inside a
+    # relative clause tells about its noun, not when the main clause happened
+    loose = tuple(tm for i, tms in time_at.items() for tm in tms
+                  if id(tm) not in claimed and not _in_relative(doc[i]))
     only_one = len({id(t) for tms in time_at.values() for t in tms}) == 1
     return replace(frame, fallback=loose if len(loose) == 1 and only_one else ())
+
+
+def _in_relative(tok: "Token") -> bool:
+    return tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
 def moved_times(time_at: "Mapping[int, tuple[TimeMention, ...]]", to: int, frm: int,
@@ -164,7 +205,7 @@ def _anchor(tok: "Token", cands: "Mapping[int, Candidate]", words: WordClasses) 
     """The verb that says when, where and how surely a nominal event happens, or the noun itself."""
     placing = words["aspect_verb"] | {"be"}
     verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in placing else None
-    for c in tok.children:
+    for c in clauses_of(tok):
         if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["aspect_verb"] | words["participation_verb"]:
             return c  # "talks that ran from Friday to Sunday", "talks hosted by Switzerland"
     if verb is None or (verb.i in cands and verb.i != tok.i):

@@ -307,3 +307,15 @@ def test_a_quote_of_a_speaker_who_acted_that_day_is_no_second_event(why, text, s
     events = events_from_text(text, dt.date(2024, 3, 5))
     assert len(events) == 1 + statements, why
     assert sum(e.cameo == "010" for e in events) == statements, why
+
+
+def test_a_statement_nobody_makes_is_no_event_and_joins_no_other():
+    """An announcement whose speaker the resolver could not place ("indictments announced by a
+    department") is dropped before merging: it never becomes a bare mention of a named party's
+    statement in the same article, lending it its date."""
+    unknown_speaker = ev("u", "010", day(20), start=0)
+    quote = ev("q", "010", TimeSpan(dt.date(2025, 4, 21), dt.date(2025, 4, 21), "day", "publication"),
+               [USA], start=40)
+    out = merge_events([unknown_speaker, quote])
+    assert [(e.id, e.time.start, len(e.evidence)) for e in out] == [("q", dt.date(2025, 4, 21), 1)]
+    assert merge_events([unknown_speaker], keep_ids=["u"], keep_actorless=True)  # a published one stays

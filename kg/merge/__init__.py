@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from kg import codebook
-from kg.merge.keep import fold_attributions, fold_quoted_opinions, worth_keeping
+from kg.merge.keep import fold_attributions, fold_quoted_opinions, without_speakerless, worth_keeping
 from kg.merge.links import date_from_links, link_events
 from kg.model import Event, Place, TimeSpan
 from kg.resolve.labels import event_label
@@ -432,7 +432,7 @@ def merge_events(events: Iterable[Event], *, keep_actorless: bool = False,
     """
     keep = frozenset(keep_ids)
     alone = frozenset(apart)
-    current = sorted(compact(fold_quoted_opinions(fold_attributions(events, keep), keep)), key=_order_key)
+    current = sorted(compact(fold_quoted_opinions(fold_attributions(without_speakerless(events, keep), keep), keep)), key=_order_key)
     while True:  # to a fixed point: merging a merged set changes nothing
         merged, alone = _merge_pass(current, keep, alone)
         if len(merged) == len(current):

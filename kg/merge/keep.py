@@ -17,7 +17,7 @@ from dataclasses import replace
 from kg import codebook
 from kg.model import Actor, Event
 
-__all__ = ["fold_attributions", "fold_quoted_opinions", "worth_keeping"]
+__all__ = ["fold_attributions", "fold_quoted_opinions", "without_speakerless", "worth_keeping"]
 
 # the type confidence extraction gives a verb trigger (0.8) or a verb fused with its noun (0.9);
 # a bare noun gets 0.7 (kg.extract.assemble)
@@ -109,6 +109,14 @@ def fold_quoted_opinions(mentions: Iterable[Event], keep: Iterable[str] = ()) ->
                 and _quoted(ev) and bool(ev.sources)
                 and {x.id for x in ev.sources} <= acts[(ev.evidence[0].article_id, ev.time.start)])
     return [ev for ev in mentions if not colour(ev)]
+
+
+def without_speakerless(mentions: Iterable[Event], keep: Iterable[str] = ()) -> list[Event]:
+    """The mentions without plain statements (CAMEO 010) that name no speaker: a statement nobody
+    makes is no event, and must not join another party's statement of the same article as a bare
+    mention of it ("indictments announced by a department" the resolver could not place)."""
+    kept = frozenset(keep)
+    return [ev for ev in mentions if ev.sources or ev.cameo != codebook.Code.STATEMENT or ev.id in kept]
 
 
 def _named(actors: Iterable[Actor]) -> bool:

@@ -354,6 +354,7 @@ class Code:
     PRAISE = "051"
     DEMAND = "100"
     ADMINISTRATIVE_SANCTIONS = "172"
+    EMERGENCY_RULE = "175"
     CRITICIZE = "111"
     THREATEN = "130"
     ACCUSE = "112"

@@ -83,6 +83,8 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "speech_warning": "warn",
     "speech_nominal": "sayn",
     "speech_quote": "quote",
+    "speech_reprisal": "repr",
+    "speech_declaration": "decl",
     "place": "place",
     "date": "date",
 }

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.codebook import Code, Root, has_root, intent_code, threat_code
+from kg.codebook import Code, Root, has_root, intent_code, is_violent, threat_code
 from kg.extract.frame import Candidate, Draft, SentenceFrame
 from kg.extract.mentions import event_mention
 from kg.extract.modality import modality_of
@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["Typed", "reporter_of", "reported_events", "clauses_of", "content_act", "content_of",
            "quoted_act", "act_beside", "blame_of", "commitment", "warning_of", "evaluation_of",
            "find_evaluations", "fuse_told_content", "judged_roles", "directive", "same_side",
-           "first_person", "future_act"]
+           "first_person", "future_act", "reprisal_of", "reprisal_noun", "vowed_reprisal",
+           "find_declared_states", "drop_given_reprisals"]
 
 # Acts a party may make known by telling another of them: objections, demands, threats, breaks.
 _TOLD_ROOTS = (Root.DEMAND, Root.DISAPPROVE, Root.REJECT, Root.THREATEN, Root.REDUCE_RELATIONS)
@@ -200,8 +201,105 @@ def content_act(verb: "Token", speakers: tuple[EntityMention, ...], frame: Sente
 def content_of(clauses: list["Token"], reported: list[tuple[Candidate, Draft]],
                speakers: tuple[EntityMention, ...], frame: SentenceFrame) -> Typed | None:
     """The act that ``clauses`` (with the events ``reported`` in them) make of a speaker's words."""
-    return blame_of(clauses, speakers, frame) or commitment(reported, speakers, frame) or \
-        warning_of(clauses, speakers, frame) or evaluation_of(clauses, speakers, frame)
+    return blame_of(clauses, speakers, frame) or reprisal_of(clauses, speakers, frame) or \
+        commitment(reported, speakers, frame) or warning_of(clauses, speakers, frame) or \
+        evaluation_of(clauses, speakers, frame)
+
+
+def reprisal_noun(tok: "Token", words: WordClasses) -> "Token | None":
+    """The object of ``tok`` that names a reprisal: "revenge", "retaliation", "reprisals", or a
+    "response" / "answer" qualified as force ("a crushing response", "a befitting answer"); a
+    reprisal named as a reason ("in retaliation for") is no object and not read here."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        lemma = obj.lemma_.lower()
+        if lemma in words["reprisal_noun"]:
+            return obj
+        if lemma in words["response_noun"] and \
+                any(c.dep_ == "amod" and c.lower_ in words["reprisal_adjective"] for c in obj.children):
+            return obj
+    return None
+
+
+def reprisal_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
+                frame: SentenceFrame) -> Typed | None:
+    """ "said its forces will give a befitting response", "we will deliver a painful retaliation":
+    the speaker's side promising a reprisal of its own threatens (13)."""
+    words = frame.res.words
+    for clause in clauses:
+        obj = reprisal_noun(clause, words)
+        if obj is None or not _modal_future(clause) or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        subjects = subject_of(clause)[0]
+        actors = tuple(participants_of(subjects, frame.index, words))
+        if first_person(clause) or not subjects or same_side(actors, speakers, frame):
+            return Code.THREATEN, tuple(m for m in _aimed(obj, frame) if m not in speakers), clause
+    return None
+
+
+def _aimed(obj: "Token", frame: SentenceFrame) -> list[EntityMention]:
+    """Whom a reprisal is aimed at: "revenge against X", "a response to X's aggression"."""
+    heads = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "to"}
+             for p in c.children if p.dep_ == "pobj"]
+    return _judged(heads, frame)
+
+
+def vowed_reprisal(draft: Draft, frame: SentenceFrame) -> Draft:
+    """ "vowed revenge", "promised a crushing response", "pledged merciless retaliation": a
+    commitment whose object is a reprisal is a threat (13), aimed at whom the reprisal is."""
+    tok = draft.cand.token
+    if not has_root(draft.cand.cameo, Root.INTENT) or any(c.dep_ == "neg" for c in tok.children):
+        return draft
+    obj = reprisal_noun(tok, frame.res.words)
+    if obj is None:
+        return draft
+    aimed = tuple(m for m in _aimed(obj, frame) if m not in draft.sources)
+    return replace(draft, cand=replace(draft.cand, cameo=Code.THREATEN), targets=aimed or draft.targets)
+
+
+def find_declared_states(frame: SentenceFrame) -> SentenceFrame:
+    """ "declared a state of siege", "placed the provinces under a state of internal armed
+    conflict", "imposed martial law": declaring emergency rule is that rule (175), whatever the
+    state is called."""
+    words = frame.res.words
+    cands = dict(frame.candidates)
+    for tok in frame.sent:
+        if tok.pos_ != "VERB" or tok.i in cands or tok.lemma_.lower() not in words["emergency_verb"]:
+            continue
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "oprd"}]
+        objs += [p for h in [tok] + objs for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "under"}
+                 for p in c.children if p.dep_ == "pobj"]
+        if any(_emergency_rule(o, words, set(cands)) for o in objs):
+            cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", Code.EMERGENCY_RULE, "act"),
+                                     Code.EMERGENCY_RULE)
+    return replace(frame, candidates=cands)
+
+
+def drop_given_reprisals(frame: SentenceFrame) -> SentenceFrame:
+    """ "will deliver a painful retaliation", "gave a befitting response": what is given is a
+    reprisal, not aid or a concession; the giving is no event of its own (a statement of it
+    threatens, read by reprisal_of)."""
+    words = frame.res.words
+    drop = {i for i, c in frame.candidates.items()
+            if c.verbal and c.trigger.frame == "act" and not is_violent(c.cameo) and
+            reprisal_noun(c.token, words) is not None}
+    if not drop:
+        return frame
+    return replace(frame, candidates={i: c for i, c in frame.candidates.items() if i not in drop})
+
+
+def _emergency_rule(obj: "Token", words: WordClasses, found: set[int]) -> bool:
+    """ "martial law", "a state of siege", "a state of internal armed conflict" (not a state of
+    emergency already found as an event of its own)."""
+    lemma = obj.lemma_.lower()
+    if obj.i in found:
+        return False
+    if lemma == "law":
+        return any(c.lower_ == "martial" for c in obj.children)
+    if lemma not in words["state_noun"]:
+        return False
+    return any(p.lemma_.lower() in words["emergency_state"] and p.i not in found
+               for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj")
 
 
 def quoted_act(frame: SentenceFrame, speakers: tuple[EntityMention, ...]) -> Typed | None:

@@ -340,6 +340,7 @@ class Code:
     """The specific CAMEO codes that extraction rules produce or test for, by name."""
 
     STATEMENT = "010"
+    DECLINE_COMMENT = "011"
     OPTIMISTIC_COMMENT = "013"
     CLAIM_RESPONSIBILITY = "015"
     DENY_RESPONSIBILITY = "016"

@@ -85,6 +85,8 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "speech_quote": "quote",
     "speech_reprisal": "repr",
     "speech_declaration": "decl",
+    "speech_warn_other": "warno",
+    "speech_decline": "nocom",
     "place": "place",
     "date": "date",
 }

@@ -12,7 +12,8 @@ from kg.extract.frame import Candidate, Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
 from kg.extract.roles import accusation, participants_of
 from kg.extract.speech import (act_beside, clauses_of, content_of, directive, first_person, future_act,
-                               judged_roles, reported_events, reporter_of, same_side, vowed_reprisal, warning_of)
+                               judged_roles, reported_events, reporter_of, same_side, vowed_reprisal, warned_of_other,
+                               warning_of)
 from kg.extract.syntax import subject_of, under
 from kg.model import EntityMention
 from kg.text import name_key
@@ -82,7 +83,7 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     if draft.cand.trigger.frame == "accuse" and not draft.targets:  # "blamed the attack on X"
         return replace(draft, targets=tuple(accusation(draft.cand.token, frame.index, frame.res.words)[0]))
     if draft.cand.trigger.frame == "speak":
-        return directive(vowed_reprisal(draft, frame), frame)
+        return directive(vowed_reprisal(warned_of_other(draft, frame), frame), frame)
     if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
         return draft
     speakers = tuple(m for m in draft.sources if _public_voice(m, frame) and not _correspondent(m, frame))

@@ -31,11 +31,14 @@ from kg.words import WordClasses
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from kg.reference.countries import Country
+
 __all__ = ["Typed", "reporter_of", "reported_events", "clauses_of", "content_act", "content_of",
            "quoted_act", "act_beside", "blame_of", "commitment", "warning_of", "evaluation_of",
            "find_evaluations", "fuse_told_content", "judged_roles", "directive", "same_side",
            "first_person", "future_act", "reprisal_of", "reprisal_noun", "vowed_reprisal",
-           "find_declared_states", "drop_given_reprisals"]
+           "find_declared_states", "drop_given_reprisals",
+           "find_declined_comment", "warned_of_other"]
 
 # Acts a party may make known by telling another of them: objections, demands, threats, breaks.
 _TOLD_ROOTS = (Root.DEMAND, Root.DISAPPROVE, Root.REJECT, Root.THREATEN, Root.REDUCE_RELATIONS)
@@ -133,9 +136,12 @@ def _sides(m: EntityMention, frame: SentenceFrame) -> set[str]:
     org = ref.organisations.orgs.get(name_key(m.text))
     if org is not None:
         out |= {org.id} | ({org.affiliation} if org.affiliation else set())
-    phrase = m.context or m.text
-    for w in phrase.replace("'s", " ").replace("’s", " ").split():
-        country = ref.countries.for_name(w) or ref.countries.for_demonym(w)
+    phrase = (m.context or m.text).replace("'s", " ").replace("’s", " ").split()
+    # pairs before single words: "North Korean", "South Sudan" name a state only together
+    pairs = [i for i in range(len(phrase) - 1) if _country(" ".join(phrase[i:i + 2]), frame)]
+    paired = {j for i in pairs for j in (i, i + 1)}
+    for w in [" ".join(phrase[i:i + 2]) for i in pairs] + [w for j, w in enumerate(phrase) if j not in paired]:
+        country = _country(w, frame)
         if country is not None:
             out.add(country.id)
         seat = ref.organisations.seats.get(name_key(w))
@@ -145,6 +151,12 @@ def _sides(m: EntityMention, frame: SentenceFrame) -> set[str]:
         low = m.text.lower()
         out |= {c.id for c in ref.countries.by_iso.values() if c.capital and c.capital.lower() == low}
     return out
+
+
+def _country(word: str, frame: SentenceFrame) -> "Country | None":
+    """The state a word or pair of words names or is the demonym of."""
+    ref = frame.res.reference
+    return ref.countries.for_name(word) or ref.countries.for_demonym(word)
 
 
 def _polarity(tok: "Token", words: WordClasses) -> str | None:
@@ -285,6 +297,40 @@ def drop_given_reprisals(frame: SentenceFrame) -> SentenceFrame:
     if not drop:
         return frame
     return replace(frame, candidates={i: c for i, c in frame.candidates.items() if i not in drop})
+
+
+def find_declined_comment(frame: SentenceFrame) -> SentenceFrame:
+    """ "declined to comment", "refused to elaborate": saying nothing is a statement (011), no
+    rejection of anything."""
+    words = frame.res.words
+    cands = dict(frame.candidates)
+    for i, c in frame.candidates.items():
+        if c.verbal and has_root(c.cameo, Root.REJECT) and c.token.lemma_.lower() in words["decline_verb"] and \
+                any(x.dep_ == "xcomp" and x.lemma_.lower() in words["comment_verb"] for x in c.token.children):
+            cands[i] = replace(c, cameo=Code.DECLINE_COMMENT)
+    return replace(frame, candidates=cands)
+
+
+def warned_of_other(draft: Draft, frame: SentenceFrame) -> Draft:
+    """ "warned that Moscow could launch an offensive", "warned it had indications X may be
+    preparing an attack": what is warned of is another party's act, so the warning is a
+    statement (01) about it; a threat (13) only when the act is the speaker's own."""
+    tok = draft.cand.token
+    if not has_root(draft.cand.cameo, Root.THREATEN) or tok.lemma_.lower() not in frame.res.words["warn_verb"] or \
+            warning_of(clauses_of(tok), draft.sources, frame):  # "warned X's strikes will not go unanswered"
+        return draft
+    acts = [t for t in tok.doc[tok.sent.start:tok.sent.end] if t.i in draft.cand.absorbed] or \
+        [c for c in tok.children if c.dep_ in _CLAUSE]
+    for act in acts:
+        cur = act
+        while cur.i != tok.i and not any(c.dep_ == "nsubj" for c in cur.children) and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.i == tok.i:
+            continue
+        agents = tuple(participants_of(subject_of(cur)[0], frame.index, frame.res.words))
+        if agents and not any(m.label == "PRON" for m in agents) and not same_side(agents, draft.sources, frame):
+            return replace(draft, cand=replace(draft.cand, cameo=Code.STATEMENT), targets=())
+    return draft
 
 
 def _emergency_rule(obj: "Token", words: WordClasses, found: set[int]) -> bool:

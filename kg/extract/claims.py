@@ -11,7 +11,7 @@ from kg.codebook import SPEECH_ROOTS, Code, has_root, is_violent
 from kg.extract.frame import Candidate, Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
 from kg.extract.roles import accusation, participants_of
-from kg.extract.speech import (act_beside, clauses_of, content_of, directive, first_person, future_act,
+from kg.extract.speech import (act_beside, clauses_of, content_of, directive, document_issuer, first_person, future_act,
                                judged_roles, reported_events, reporter_of, same_side, vowed_reprisal, warned_of_other,
                                warning_of)
 from kg.extract.syntax import subject_of, under
@@ -79,7 +79,7 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     says types it: saying that another party used force names who is to blame (112); announcing
     one's own future help or force commits (03) or threatens (13); judging an act reckless
     criticises (111); telling a party to act demands (10) (kg.extract.speech)."""
-    draft = judged_roles(draft, frame)
+    draft = judged_roles(document_issuer(draft, frame), frame)
     if draft.cand.trigger.frame == "accuse" and not draft.targets:  # "blamed the attack on X"
         return replace(draft, targets=tuple(accusation(draft.cand.token, frame.index, frame.res.words)[0]))
     if draft.cand.trigger.frame == "speak":

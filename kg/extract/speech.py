@@ -38,7 +38,8 @@ __all__ = ["Typed", "reporter_of", "reported_events", "clauses_of", "content_act
            "find_evaluations", "fuse_told_content", "judged_roles", "directive", "same_side",
            "first_person", "future_act", "reprisal_of", "reprisal_noun", "vowed_reprisal",
            "find_declared_states", "drop_given_reprisals",
-           "find_declined_comment", "warned_of_other"]
+           "find_declined_comment", "warned_of_other",
+           "document_issuer"]
 
 # Acts a party may make known by telling another of them: objections, demands, threats, breaks.
 _TOLD_ROOTS = (Root.DEMAND, Root.DISAPPROVE, Root.REJECT, Root.THREATEN, Root.REDUCE_RELATIONS)
@@ -297,6 +298,35 @@ def drop_given_reprisals(frame: SentenceFrame) -> SentenceFrame:
     if not drop:
         return frame
     return replace(frame, candidates={i: c for i, c in frame.candidates.items() if i not in drop})
+
+
+def document_issuer(draft: Draft, frame: SentenceFrame) -> Draft:
+    """ "A statement from the ministry said", "the army's communique urged", "The statement
+    advised X to withdraw": a document speaks for whoever issued it, the party it is "from",
+    "of" or "by", or, for "the statement" named before, the first party of the sentence before."""
+    words = frame.res.words
+    if draft.sources:
+        return draft
+    docs = [s for s in subject_of(draft.cand.token)[0] if s.lemma_.lower() in words["document_noun"]]
+    if not docs:
+        return draft
+    owners = [c for d in docs for c in d.children if c.dep_ == "poss"] + \
+        [p for d in docs for c in d.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "by"}
+         for p in c.children if p.dep_ == "pobj"]
+    issuers = participants_of(owners, frame.index, words)
+    if not issuers and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in docs[0].children):
+        issuers = _first_party_before(frame)
+    return replace(draft, sources=tuple(issuers)) if issuers else draft
+
+
+def _first_party_before(frame: SentenceFrame) -> list[EntityMention]:
+    """The first acting party named in the sentence before ``frame``'s (its usual subject)."""
+    sent = frame.sent
+    if sent.start == 0:
+        return []
+    before = sent.doc[sent.start - 1].sent
+    named = [m for m in frame.index.mentions if before.start_char <= m.start < before.end_char and m.role == "actor"]
+    return [min(named, key=lambda m: m.start)] if named else []
 
 
 def find_declined_comment(frame: SentenceFrame) -> SentenceFrame:

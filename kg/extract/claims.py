@@ -64,8 +64,8 @@ def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
                        if m not in sources)
     if not sources and first_person(draft.anchor):  # "'We hold X responsible,' the ministry said"
         return replace(draft, sources=claimed_by)
-    if is_violent(draft.cand.cameo) and sources and not targets:
-        targets = claimed_by
+    if is_violent(draft.cand.cameo) and sources and not targets and not same_side(sources, claimed_by, frame):
+        targets = claimed_by  # "said its forces struck": the speaker is no victim of its own strike
     extra = draft.extra
     if draft.cand.cameo.startswith(Code.VIOLATE_CEASEFIRE) and sources and claimed_by:
         # "X said Y had violated the ceasefire": saying so is accusing Y

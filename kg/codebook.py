@@ -340,6 +340,7 @@ class Code:
     """The specific CAMEO codes that extraction rules produce or test for, by name."""
 
     STATEMENT = "010"
+    DECLINE_COMMENT = "011"
     OPTIMISTIC_COMMENT = "013"
     CLAIM_RESPONSIBILITY = "015"
     DENY_RESPONSIBILITY = "016"
@@ -356,6 +357,7 @@ class Code:
     PRAISE = "051"
     DEMAND = "100"
     ADMINISTRATIVE_SANCTIONS = "172"
+    EMERGENCY_RULE = "175"
     CRITICIZE = "111"
     THREATEN = "130"
     ACCUSE = "112"

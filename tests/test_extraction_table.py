@@ -83,6 +83,11 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "speech_warning": "warn",
     "speech_nominal": "sayn",
     "speech_quote": "quote",
+    "speech_reprisal": "repr",
+    "speech_declaration": "decl",
+    "speech_warn_other": "warno",
+    "speech_decline": "nocom",
+    "speech_issuer": "issuer",
     "place": "place",
     "date": "date",
 }
@@ -330,9 +335,9 @@ def _case_problems(case: dict[str, Any]) -> list[str]:
         problems.append("a coreference case has exactly two sentences")
     elif phenomenon == "speech_quote" and not 2 <= len(_sentences(sentence)) <= 3:
         problems.append("a quote case has two or three sentences: the quote's and its speaker's")
-    elif phenomenon in ("place", "date") and len(_sentences(sentence)) > 2:
-        problems.append("a place or date case has one sentence, or two when the first lends the second")
-    elif phenomenon not in ("coreference", "no_event", "speech_quote", "place", "date") \
+    elif phenomenon in ("place", "date", "speech_issuer") and len(_sentences(sentence)) > 2:
+        problems.append("a place, date or issuer case has one sentence, or two when the first lends the second")
+    elif phenomenon not in ("coreference", "no_event", "speech_quote", "place", "date", "speech_issuer") \
             and len(_sentences(sentence)) != 1:
         problems.append("a case has one sentence (two for coreference, place and date; a quote for speech_quote)")
     try:

@@ -21,7 +21,8 @@ from kg.extract.fusion import (echo_followed, fuse_about, fuse_aims, fuse_govern
 from kg.extract.mentions import event_mention
 from kg.extract.modality import duration_of, if_clause, is_hypothetical, modality_of
 from kg.extract.roles import find_places, nominal_roles, participants_of, verbal_roles
-from kg.extract.speech import find_evaluations, fuse_told_content
+from kg.extract.speech import (drop_given_reprisals, find_declared_states, find_declined_comment, find_evaluations,
+                               fuse_told_content)
 from kg.extract.syntax import objects_of, prep_objects, subject_of
 from kg.extract.timing import anchor_nominals, attach_times, find_fallback, governing_time
 from kg.model import EventMention, TimeMention
@@ -36,7 +37,8 @@ Pass = Callable[[SentenceFrame], SentenceFrame]
 # The order matters: fusion needs times attached, claims need the fused candidates.
 PASSES: tuple[Pass, ...] = (find_candidates, attach_times, anchor_nominals, fuse_objects,
                             fuse_governing_verbs, fuse_tolls, fuse_aims, fuse_about, echo_followed,
-                            find_fallback, fuse_told_content, find_claims, find_evaluations)
+                            find_fallback, fuse_told_content, find_claims, find_evaluations,
+                            find_declared_states, drop_given_reprisals, find_declined_comment)
 
 
 def sentence_events(sent: "Span", article_id: str, res: Resources, index: MentionIndex,

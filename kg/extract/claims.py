@@ -11,8 +11,9 @@ from kg.codebook import SPEECH_ROOTS, Code, has_root, is_violent
 from kg.extract.frame import Candidate, Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
 from kg.extract.roles import accusation, participants_of
-from kg.extract.speech import (act_beside, clauses_of, content_of, directive, first_person, future_act,
-                               judged_roles, reported_events, reporter_of, same_side, warning_of)
+from kg.extract.speech import (act_beside, clauses_of, content_of, directive, document_issuer, first_person, future_act,
+                               judged_roles, reported_events, reporter_of, same_side, vowed_reprisal, warned_of_other,
+                               warning_of)
 from kg.extract.syntax import subject_of, under
 from kg.model import EntityMention
 from kg.text import name_key
@@ -63,8 +64,8 @@ def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
                        if m not in sources)
     if not sources and first_person(draft.anchor):  # "'We hold X responsible,' the ministry said"
         return replace(draft, sources=claimed_by)
-    if is_violent(draft.cand.cameo) and sources and not targets:
-        targets = claimed_by
+    if is_violent(draft.cand.cameo) and sources and not targets and not same_side(sources, claimed_by, frame):
+        targets = claimed_by  # "said its forces struck": the speaker is no victim of its own strike
     extra = draft.extra
     if draft.cand.cameo.startswith(Code.VIOLATE_CEASEFIRE) and sources and claimed_by:
         # "X said Y had violated the ceasefire": saying so is accusing Y
@@ -78,11 +79,11 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     says types it: saying that another party used force names who is to blame (112); announcing
     one's own future help or force commits (03) or threatens (13); judging an act reckless
     criticises (111); telling a party to act demands (10) (kg.extract.speech)."""
-    draft = judged_roles(draft, frame)
+    draft = judged_roles(document_issuer(draft, frame), frame)
     if draft.cand.trigger.frame == "accuse" and not draft.targets:  # "blamed the attack on X"
         return replace(draft, targets=tuple(accusation(draft.cand.token, frame.index, frame.res.words)[0]))
     if draft.cand.trigger.frame == "speak":
-        return directive(draft, frame)
+        return directive(vowed_reprisal(warned_of_other(draft, frame), frame), frame)
     if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
         return draft
     speakers = tuple(m for m in draft.sources if _public_voice(m, frame) and not _correspondent(m, frame))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.codebook import Code, Root, has_root, intent_code, threat_code
+from kg.codebook import Code, Root, has_root, intent_code, is_violent, threat_code
 from kg.extract.frame import Candidate, Draft, SentenceFrame
 from kg.extract.mentions import event_mention
 from kg.extract.modality import modality_of
@@ -31,10 +31,15 @@ from kg.words import WordClasses
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from kg.reference.countries import Country
+
 __all__ = ["Typed", "reporter_of", "reported_events", "clauses_of", "content_act", "content_of",
            "quoted_act", "act_beside", "blame_of", "commitment", "warning_of", "evaluation_of",
            "find_evaluations", "fuse_told_content", "judged_roles", "directive", "same_side",
-           "first_person", "future_act"]
+           "first_person", "future_act", "reprisal_of", "reprisal_noun", "vowed_reprisal",
+           "find_declared_states", "drop_given_reprisals",
+           "find_declined_comment", "warned_of_other",
+           "document_issuer"]
 
 # Acts a party may make known by telling another of them: objections, demands, threats, breaks.
 _TOLD_ROOTS = (Root.DEMAND, Root.DISAPPROVE, Root.REJECT, Root.THREATEN, Root.REDUCE_RELATIONS)
@@ -132,9 +137,12 @@ def _sides(m: EntityMention, frame: SentenceFrame) -> set[str]:
     org = ref.organisations.orgs.get(name_key(m.text))
     if org is not None:
         out |= {org.id} | ({org.affiliation} if org.affiliation else set())
-    phrase = m.context or m.text
-    for w in phrase.replace("'s", " ").replace("’s", " ").split():
-        country = ref.countries.for_name(w) or ref.countries.for_demonym(w)
+    phrase = (m.context or m.text).replace("'s", " ").replace("’s", " ").split()
+    # pairs before single words: "North Korean", "South Sudan" name a state only together
+    pairs = [i for i in range(len(phrase) - 1) if _country(" ".join(phrase[i:i + 2]), frame)]
+    paired = {j for i in pairs for j in (i, i + 1)}
+    for w in [" ".join(phrase[i:i + 2]) for i in pairs] + [w for j, w in enumerate(phrase) if j not in paired]:
+        country = _country(w, frame)
         if country is not None:
             out.add(country.id)
         seat = ref.organisations.seats.get(name_key(w))
@@ -144,6 +152,12 @@ def _sides(m: EntityMention, frame: SentenceFrame) -> set[str]:
         low = m.text.lower()
         out |= {c.id for c in ref.countries.by_iso.values() if c.capital and c.capital.lower() == low}
     return out
+
+
+def _country(word: str, frame: SentenceFrame) -> "Country | None":
+    """The state a word or pair of words names or is the demonym of."""
+    ref = frame.res.reference
+    return ref.countries.for_name(word) or ref.countries.for_demonym(word)
 
 
 def _polarity(tok: "Token", words: WordClasses) -> str | None:
@@ -200,8 +214,168 @@ def content_act(verb: "Token", speakers: tuple[EntityMention, ...], frame: Sente
 def content_of(clauses: list["Token"], reported: list[tuple[Candidate, Draft]],
                speakers: tuple[EntityMention, ...], frame: SentenceFrame) -> Typed | None:
     """The act that ``clauses`` (with the events ``reported`` in them) make of a speaker's words."""
-    return blame_of(clauses, speakers, frame) or commitment(reported, speakers, frame) or \
-        warning_of(clauses, speakers, frame) or evaluation_of(clauses, speakers, frame)
+    return blame_of(clauses, speakers, frame) or reprisal_of(clauses, speakers, frame) or \
+        commitment(reported, speakers, frame) or warning_of(clauses, speakers, frame) or \
+        evaluation_of(clauses, speakers, frame)
+
+
+def reprisal_noun(tok: "Token", words: WordClasses) -> "Token | None":
+    """The object of ``tok`` that names a reprisal: "revenge", "retaliation", "reprisals", or a
+    "response" / "answer" qualified as force ("a crushing response", "a befitting answer"); a
+    reprisal named as a reason ("in retaliation for") is no object and not read here."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        lemma = obj.lemma_.lower()
+        if lemma in words["reprisal_noun"]:
+            return obj
+        if lemma in words["response_noun"] and \
+                any(c.dep_ == "amod" and c.lower_ in words["reprisal_adjective"] for c in obj.children):
+            return obj
+    return None
+
+
+def reprisal_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
+                frame: SentenceFrame) -> Typed | None:
+    """ "said its forces will give a befitting response", "we will deliver a painful retaliation":
+    the speaker's side promising a reprisal of its own threatens (13)."""
+    words = frame.res.words
+    for clause in clauses:
+        obj = reprisal_noun(clause, words)
+        if obj is None or not _modal_future(clause) or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        subjects = subject_of(clause)[0]
+        actors = tuple(participants_of(subjects, frame.index, words))
+        if first_person(clause) or not subjects or same_side(actors, speakers, frame):
+            return Code.THREATEN, tuple(m for m in _aimed(obj, frame) if m not in speakers), clause
+    return None
+
+
+def _aimed(obj: "Token", frame: SentenceFrame) -> list[EntityMention]:
+    """Whom a reprisal is aimed at: "revenge against X", "a response to X's aggression"."""
+    heads = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "to"}
+             for p in c.children if p.dep_ == "pobj"]
+    return _judged(heads, frame)
+
+
+def vowed_reprisal(draft: Draft, frame: SentenceFrame) -> Draft:
+    """ "vowed revenge", "promised a crushing response", "pledged merciless retaliation": a
+    commitment whose object is a reprisal is a threat (13), aimed at whom the reprisal is."""
+    tok = draft.cand.token
+    if not has_root(draft.cand.cameo, Root.INTENT) or any(c.dep_ == "neg" for c in tok.children):
+        return draft
+    obj = reprisal_noun(tok, frame.res.words)
+    if obj is None:
+        return draft
+    aimed = tuple(m for m in _aimed(obj, frame) if m not in draft.sources)
+    return replace(draft, cand=replace(draft.cand, cameo=Code.THREATEN), targets=aimed or draft.targets)
+
+
+def find_declared_states(frame: SentenceFrame) -> SentenceFrame:
+    """ "declared a state of siege", "placed the provinces under a state of internal armed
+    conflict", "imposed martial law": declaring emergency rule is that rule (175), whatever the
+    state is called."""
+    words = frame.res.words
+    cands = dict(frame.candidates)
+    for tok in frame.sent:
+        if tok.pos_ != "VERB" or tok.i in cands or tok.lemma_.lower() not in words["emergency_verb"]:
+            continue
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "oprd"}]
+        objs += [p for h in [tok] + objs for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "under"}
+                 for p in c.children if p.dep_ == "pobj"]
+        if any(_emergency_rule(o, words, set(cands)) for o in objs):
+            cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", Code.EMERGENCY_RULE, "act"),
+                                     Code.EMERGENCY_RULE)
+    return replace(frame, candidates=cands)
+
+
+def drop_given_reprisals(frame: SentenceFrame) -> SentenceFrame:
+    """ "will deliver a painful retaliation", "gave a befitting response": what is given is a
+    reprisal, not aid or a concession; the giving is no event of its own (a statement of it
+    threatens, read by reprisal_of)."""
+    words = frame.res.words
+    drop = {i for i, c in frame.candidates.items()
+            if c.verbal and c.trigger.frame == "act" and not is_violent(c.cameo) and
+            reprisal_noun(c.token, words) is not None}
+    if not drop:
+        return frame
+    return replace(frame, candidates={i: c for i, c in frame.candidates.items() if i not in drop})
+
+
+def document_issuer(draft: Draft, frame: SentenceFrame) -> Draft:
+    """ "A statement from the ministry said", "the army's communique urged", "The statement
+    advised X to withdraw": a document speaks for whoever issued it, the party it is "from",
+    "of" or "by", or, for "the statement" named before, the first party of the sentence before."""
+    words = frame.res.words
+    if draft.sources:
+        return draft
+    docs = [s for s in subject_of(draft.cand.token)[0] if s.lemma_.lower() in words["document_noun"]]
+    if not docs:
+        return draft
+    owners = [c for d in docs for c in d.children if c.dep_ == "poss"] + \
+        [p for d in docs for c in d.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "by"}
+         for p in c.children if p.dep_ == "pobj"]
+    issuers = participants_of(owners, frame.index, words)
+    if not issuers and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in docs[0].children):
+        issuers = _first_party_before(frame)
+    return replace(draft, sources=tuple(issuers)) if issuers else draft
+
+
+def _first_party_before(frame: SentenceFrame) -> list[EntityMention]:
+    """The first acting party named in the sentence before ``frame``'s (its usual subject)."""
+    sent = frame.sent
+    if sent.start == 0:
+        return []
+    before = sent.doc[sent.start - 1].sent
+    named = [m for m in frame.index.mentions if before.start_char <= m.start < before.end_char and m.role == "actor"]
+    return [min(named, key=lambda m: m.start)] if named else []
+
+
+def find_declined_comment(frame: SentenceFrame) -> SentenceFrame:
+    """ "declined to comment", "refused to elaborate": saying nothing is a statement (011), no
+    rejection of anything."""
+    words = frame.res.words
+    cands = dict(frame.candidates)
+    for i, c in frame.candidates.items():
+        if c.verbal and has_root(c.cameo, Root.REJECT) and c.token.lemma_.lower() in words["decline_verb"] and \
+                any(x.dep_ == "xcomp" and x.lemma_.lower() in words["comment_verb"] for x in c.token.children):
+            cands[i] = replace(c, cameo=Code.DECLINE_COMMENT)
+    return replace(frame, candidates=cands)
+
+
+def warned_of_other(draft: Draft, frame: SentenceFrame) -> Draft:
+    """ "warned that Moscow could launch an offensive", "warned it had indications X may be
+    preparing an attack": what is warned of is another party's act, so the warning is a
+    statement (01) about it; a threat (13) only when the act is the speaker's own."""
+    tok = draft.cand.token
+    if not has_root(draft.cand.cameo, Root.THREATEN) or tok.lemma_.lower() not in frame.res.words["warn_verb"] or \
+            warning_of(clauses_of(tok), draft.sources, frame):  # "warned X's strikes will not go unanswered"
+        return draft
+    acts = [t for t in tok.doc[tok.sent.start:tok.sent.end] if t.i in draft.cand.absorbed] or \
+        [c for c in tok.children if c.dep_ in _CLAUSE]
+    for act in acts:
+        cur = act
+        while cur.i != tok.i and not any(c.dep_ == "nsubj" for c in cur.children) and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.i == tok.i:
+            continue
+        agents = tuple(participants_of(subject_of(cur)[0], frame.index, frame.res.words))
+        if agents and not any(m.label == "PRON" for m in agents) and not same_side(agents, draft.sources, frame):
+            return replace(draft, cand=replace(draft.cand, cameo=Code.STATEMENT), targets=())
+    return draft
+
+
+def _emergency_rule(obj: "Token", words: WordClasses, found: set[int]) -> bool:
+    """ "martial law", "a state of siege", "a state of internal armed conflict" (not a state of
+    emergency already found as an event of its own)."""
+    lemma = obj.lemma_.lower()
+    if obj.i in found:
+        return False
+    if lemma == "law":
+        return any(c.lower_ == "martial" for c in obj.children)
+    if lemma not in words["state_noun"]:
+        return False
+    return any(p.lemma_.lower() in words["emergency_state"] and p.i not in found
+               for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj")
 
 
 def quoted_act(frame: SentenceFrame, speakers: tuple[EntityMention, ...]) -> Typed | None:

@@ -13,9 +13,9 @@ from dataclasses import replace
 from kg.model import Actor, EntityMention, Event, EventMention, Evidence, Extraction, Place, TimeSpan
 from kg import codebook
 from kg.resolve.anaphora import REFERRING, lend_headline_actors, link_definite, with_pronouns
-from kg.resolve.entities import country_place, resolve_entities
+from kg.resolve.entities import resolve_entities
 from kg.resolve.labels import event_label
-from kg.resolve.places_lent import places_from_anaphora, places_from_sentence
+from kg.resolve.places_lent import places_from_anaphora, places_from_sentence, with_countries
 from kg.resolve.unnamed import unnamed_actor
 from kg.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
 from kg.resources import Resources, default_resources
@@ -154,16 +154,7 @@ def _countries(mentions: tuple[EntityMention, ...], resolved: dict) -> tuple[Act
 
 
 def _places(mentions: tuple[EntityMention, ...], resolved: dict, res: Resources) -> tuple[Place, ...]:
-    out: dict[str, Place] = {}
-    for m in mentions:
-        r = resolved.get(m)
-        if isinstance(r, Place):
-            out.setdefault(r.id, r)
-            if r.country and r.country != r.id:
-                c = country_place(r.country, res)
-                if c is not None:
-                    out.setdefault(c.id, c)
-    return tuple(out.values())
+    return with_countries([r for r in map(resolved.get, mentions) if isinstance(r, Place)], res)
 
 
 def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str | None,

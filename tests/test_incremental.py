@@ -100,6 +100,21 @@ def test_a_state_that_does_not_describe_kg_ttl_is_not_used(batches: list[Path], 
     _same_exports(out, ref)
 
 
+def test_a_state_that_others_could_have_written_is_never_read(batches: list[Path], tmp_path: Path):
+    """The state's records are pickles, which run code when loaded: a state file writable by
+    group or others (planted, or loosened by hand) is ignored like a missing one."""
+    out, ref = tmp_path / "out", tmp_path / "ref"
+    _build(batches[0], "--out", out, "-q")
+    assert (out / STATE).stat().st_mode & 0o777 == 0o644
+    shutil.copytree(out, ref, copy_function=shutil.copy2)
+    (out / STATE).chmod(0o666)
+    said = _build(batches[1], "--into", out)
+    assert "new or changed" not in said
+    (ref / STATE).unlink()
+    _build(batches[1], "--into", ref)
+    _same_exports(out, ref)
+
+
 # --- the merge into a store, on open-ended events ----------------------------------------------
 
 ACTORS = [Actor("russia", "Russia", "country"), Actor("ukraine", "Ukraine", "country"),

@@ -8,7 +8,8 @@ writes kg.ttl and events.csv by copying the cached pieces of the others.
 The state records which kg.ttl it describes (its inode, size and modification time): when that
 file is replaced or edited by anything but a build that also updates the state, the state is
 stale and ignored (the build reads kg.ttl instead, and writes a fresh state). Deleting the file
-is always safe. A full build writes a new state file and moves it into place before its export
+is always safe. Its records are pickles, so a state file that another user owns or could write
+is never read (see ``_own``). A full build writes a new state file and moves it into place before its export
 set commits; an addition changes the state in one SQLite transaction that commits after the
 export set has: a crash between the two leaves a state that names the old kg.ttl, hence stale.
 """
@@ -113,6 +114,7 @@ class State:
             if p.exists():
                 p.unlink()
         db = sqlite3.connect(path, isolation_level=None)
+        os.chmod(path, 0o644)  # this user's alone to write, whatever the umask (see _own)
         db.execute("PRAGMA journal_mode=DELETE")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("BEGIN")
@@ -435,6 +437,15 @@ class _ListSink:
         self.out.append(triple)
 
 
+def _own(path: Path) -> bool:
+    """Is the state file this user's own, and writable by no one else? Its records are pickles,
+    which run code when loaded: a state someone else could have written is never read (the build
+    then reads kg.ttl instead, as for a missing state)."""
+    st = path.stat()
+    getuid = getattr(os, "getuid", None)
+    return (getuid is None or st.st_uid == getuid()) and not st.st_mode & 0o022
+
+
 def open_state(folder: str | os.PathLike[str]) -> State | None:
     """The folder's state, open for an addition, if it describes the folder's current kg.ttl;
     None when there is none, it is of another version or unreadable, or kg.ttl has changed."""
@@ -443,7 +454,7 @@ def open_state(folder: str | os.PathLike[str]) -> State | None:
     folder = Path(folder)
     path = folder / STATE
     ttl = current_files(folder, ["kg.ttl"]).get("kg.ttl")
-    if ttl is None or not path.is_file():
+    if ttl is None or not path.is_file() or not _own(path):
         return None
     try:
         db = sqlite3.connect(path, isolation_level=None)

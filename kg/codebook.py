@@ -357,7 +357,7 @@ class Code:
     PRAISE = "051"
     DEMAND = "100"
     ADMINISTRATIVE_SANCTIONS = "172"
-    EMERGENCY_RULE = "175"
+    EMERGENCY_RULE = "1724"  # impose a state of emergency or martial law
     CRITICIZE = "111"
     THREATEN = "130"
     ACCUSE = "112"

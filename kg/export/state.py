@@ -23,7 +23,7 @@ import itertools
 import os
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -402,7 +402,8 @@ class State:
         from kg.export.rdf import Shared
 
         shared = Shared()
-        add = {"a": shared.add_actor, "p": shared.add_place, "r": shared.add_article}
+        add: dict[str, Callable[[Any], Any]] = {"a": shared.add_actor, "p": shared.add_place,
+                                                "r": shared.add_article}
         fold = {} if self.fresh else self._folded()
         first = "MIN(e.ord || char(1) || printf('%06d', o.pos))"
         if not fold or not any(fold.values()):

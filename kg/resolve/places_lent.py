@@ -87,6 +87,7 @@ def places_from_anaphora(events: list[Event], mentions: Sequence[EntityMention],
         if ev.places or m is None or not ev.sources or not lends_to(ev.cameo):
             out.append(ev)
             continue
+        assert ed is not None  # m was found in its sentence
         city = _last_city(mentions, resolved, ed.start + m.start())
         if city is not None:
             places = with_countries([city], res)

@@ -246,7 +246,8 @@ def _offset(expression: str, published: dt.date | None, tense: Tense) -> TimeSpa
         return None
     days = parse_duration(m.group("n"))
     inner = resolve_time(m.group("rest"), published, tense=tense)
-    if days is None or inner is None or not inner.is_known or inner.precision != "day" or inner.start != inner.end:
+    if days is None or inner is None or inner.start is None or inner.precision != "day" \
+            or inner.start != inner.end:
         return None
     day = inner.start + (days if m.group("dir").lower() == "after" else -days)
     return TimeSpan(day, day, "day", "relative", expression)

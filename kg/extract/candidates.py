@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.codebook import Code
 from kg.extract.frame import Candidate, SentenceFrame
-from kg.extract.syntax import clauses_of, conjuncts_of, objects_of, prep_objects
+from kg.extract.syntax import conjuncts_of, event_children, objects_of, prep_objects
 from kg.lexicon import Lexicon, Trigger
 from kg.words import WordClasses
 
@@ -96,7 +96,7 @@ def _explosive(verb: "Token", words: WordClasses) -> bool:
 def _dated_outbreak(noun: "Token", words: WordClasses) -> bool:
     """Does a war noun begin at a written time: its verb ("the war began in 2022") or relative
     clause ("the conflict that erupted on 15 April") is an outbreak verb with a date of its own?"""
-    verbs = [c for c in clauses_of(noun) if c.dep_ == "relcl"]
+    verbs = [c for c in event_children(noun) if c.dep_ == "relcl"]
     if noun.dep_ == "nsubj":
         verbs.append(noun.head)
     return any(v.lemma_.lower() in words["outbreak_verb"] and

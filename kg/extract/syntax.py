@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["objects_of", "conjuncts_of", "subject_of", "agent_of", "prep_objects", "hops", "under",
-           "between", "clauses_of"]
+           "between", "event_children"]
 
 _OBJECT_PREPS = {"of", "to", "for", "on", "from", "in", "into", "out", "with"}
 
@@ -143,7 +143,7 @@ def between(tok: "Token", head: "Token", cands: Mapping[int, object], absorbed: 
     return False
 
 
-def clauses_of(noun: "Token") -> list["Token"]:
+def event_children(noun: "Token") -> list["Token"]:
     """The children of a nominal event, with the relative clauses the parser hung on its "between"
     parties ("the conflict between X and Y that began in April": the conflict began, not Y)."""
     out = list(noun.children)

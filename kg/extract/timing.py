@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.frame import Candidate, SentenceFrame
-from kg.extract.syntax import clauses_of
+from kg.extract.syntax import event_children
 from kg.model import TimeMention
 from kg.temporal import parse_duration
 from kg.words import WordClasses
@@ -205,7 +205,7 @@ def _anchor(tok: "Token", cands: "Mapping[int, Candidate]", words: WordClasses) 
     """The verb that says when, where and how surely a nominal event happens, or the noun itself."""
     placing = words["aspect_verb"] | {"be"}
     verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in placing else None
-    for c in clauses_of(tok):
+    for c in event_children(tok):
         if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["aspect_verb"] | words["participation_verb"]:
             return c  # "talks that ran from Friday to Sunday", "talks hosted by Switzerland"
     if verb is None or (verb.i in cands and verb.i != tok.i):

@@ -6,13 +6,14 @@ Adding a few articles to a large graph gives the same result when those steps ru
 mentions and the stored events they can reach:
 
 - merge: the stored events that share a blocking key (a participant in a week, an article) with a
-  new mention, and again with each event that changes, until no changed event reaches a stored
-  event outside the set. A stored event outside it is compared with nothing that changed, so it
-  stays as it was; keys are looked up a week wider than the merge's own slack, so week
-  boundaries never hide a neighbour.
+  new mention, and again under the keys each changed event gained, until no changed event
+  reaches a stored event outside the set. A stored event outside it is compared with nothing
+  that changed, so it stays as it was; keys are looked up a week wider than the merge's own
+  slack, so week boundaries never hide a neighbour. (Under the keys a stored event had, it met
+  its neighbours when it was stored: a grown event is not looked up there again.)
 - link: every stored event that a changed (or removed) event can be linked from, within the
-  widest window of :mod:`kg.merge.links`, gets its links again from the events it can link to;
-  links are only ever added, as in a full build.
+  window of the relation (:func:`kg.merge.links.link_window`), gets its links again from the
+  events it can link to; links are only ever added, as in a full build.
 - date: the events whose links changed, and those linking to a changed event, are dated again.
 
 The store (:class:`Store`, the build's state in :mod:`kg.export.state`) answers the look-ups
@@ -27,16 +28,10 @@ from typing import Protocol
 
 from kg import codebook
 from kg.merge import _SLACK, _keys, date_from_links, link_events, merge_events
-from kg.merge.links import (ENDS_AFTER, OUTCOME_AFTER, SCHEDULE_AHEAD, VIOLATION_AFTER, _kind,
-                            _link_keys, _wanted)
+from kg.merge.links import _kind, _link_keys, _wanted, link_window
 from kg.model import Event
 
-__all__ = ["Store", "Update", "merge_into", "reads_back_as_written", "merge_keys", "probe_keys", "link_keys", "link_kinds", "LINK_BACK", "LINK_AHEAD"]
-
-# how far (days) an event's start may lie before / after the start of an event it links to, and
-# the other way round: the widest windows of kg.merge.links, a day spare
-LINK_BACK = max(VIOLATION_AFTER, ENDS_AFTER, OUTCOME_AFTER) + 1
-LINK_AHEAD = SCHEDULE_AHEAD + 1
+__all__ = ["Store", "Update", "merge_into", "reads_back_as_written", "merge_keys", "probe_keys", "link_keys", "link_kinds"]
 
 
 class Store(Protocol):
@@ -181,13 +176,18 @@ class _Seen:
 def _merge(mentions: list[Event], seeds: dict[str, Event], store: _Seen, keep_actorless: bool
            ) -> tuple[dict[str, Event], set[str]]:
     """The merge over the mentions, the seeds and the stored events they reach, to closure: the
-    events that changed (or are new) by id, and the stored ids merged away."""
+    events that changed (or are new) by id, and the stored ids merged away.
+
+    A stored event that changed is looked up again only under the keys it gained (a new
+    article, participant or week): under those it had, it was compared with its stored
+    neighbours when it was stored. Looking under all of them would read, for an event reported
+    a thousand times, every event of those thousand articles."""
     old: dict[str, Event] = dict(seeds)
     asked: set[tuple[str, str, int, int]] = set()
-    reach: list[Event] = [*mentions, *seeds.values()]
+    keys = {k for ev in [*mentions, *seeds.values()] for k in probe_keys(ev)}
     first = True
     while True:
-        keys = {k for ev in reach for k in probe_keys(ev)} - asked
+        keys -= asked
         asked |= keys
         found = [e for e in store.merge_neighbours(keys) if e.id not in old]
         if not first and not found:
@@ -199,7 +199,9 @@ def _merge(mentions: list[Event], seeds: dict[str, Event], store: _Seen, keep_ac
         changed = {e.id: e for e in result if old.get(e.id) != e}
         gone = set(old) - {e.id for e in result}
         # a cluster was compared under the keys of its members as it grew: those merged away too
-        reach = [*changed.values(), *(old[i] for i in gone)]
+        keys = {k for i in gone for k in probe_keys(old[i])}
+        for e in changed.values():
+            keys |= probe_keys(e) - (probe_keys(old[e.id]) if e.id in old and e.id not in seeds else set())
     return changed, set(old) - {e.id for e in result}
 
 
@@ -211,7 +213,9 @@ def _span_days(ev: Event) -> tuple[int, int] | None:
 
 def _link(merged: dict[str, Event], removed: set[str], seeds: dict[str, Event], store: _Seen) -> dict[str, Event]:
     """Links again for the changed events and every stored event one of them (in its old or
-    new form) may be linked from: those events with their links, by id."""
+    new form) may be linked from: those events with their links, by id. Each look-up is by the
+    window of the relation (:func:`kg.merge.links.link_window`), through the article alone
+    for those that hold within a sentence."""
     def current(evs: Iterable[Event]) -> dict[str, Event]:
         return {e.id: merged.get(e.id, e) for e in evs if e.id not in removed}
 
@@ -220,17 +224,36 @@ def _link(merged: dict[str, Event], removed: set[str], seeds: dict[str, Event], 
     for b in touched:  # the events that may link to b (as it was or is)
         span, kind = _span_days(b), link_kinds(b)[0]
         if span is not None and kind:
-            sources.update(current(store.link_neighbours(set(link_keys(b)), span[0] - LINK_AHEAD,
-                                                         span[1] + LINK_BACK, wants=kind)))
+            keys, window = _within(b, kind)
+            was = store.stored.get(b.id)
+            if b.id in merged and b.id not in seeds and was is not None and _linked_as(was) == _linked_as(b):
+                keys -= _within(was, kind)[0]  # as linked to, it only gained keys: look there
+            first, last = (span[0] - window[1], span[1] - window[0]) if window else (0, 0)
+            sources.update(current(store.link_neighbours(keys, first, last, wants=kind)))
     pool = dict(sources)
-    back = LINK_BACK + store.store.longest()
+    longest = store.store.longest()
     for a in list(sources.values()):  # the events each of those may link to
         span, wants = _span_days(a), link_kinds(a)[1]
         if span is not None and wants:
-            pool.update(current(store.link_neighbours(set(link_keys(a)), span[0] - back,
-                                                      span[0] + LINK_AHEAD, kind=wants)))
+            keys, window = _within(a, wants)
+            first, last = (span[0] + window[0] - longest, span[0] + window[1]) if window else (0, 0)
+            pool.update(current(store.link_neighbours(keys, first, last, kind=wants)))
     pool.update(sources)
     return {e.id: e for e in link_events(list(pool.values())) if e.id in sources}
+
+
+def _linked_as(ev: Event) -> tuple:
+    """What decides whether another event links to this one (see ``kg.merge.links._link``),
+    beside the keys they share."""
+    return ev.cameo, ev.time.start, ev.time.end, ev.modality, frozenset(x.id for x in ev.claimed_by)
+
+
+def _within(ev: Event, kind: str) -> tuple[set[str], tuple[int, int] | None]:
+    """The keys through which ``ev`` meets events linked with events of ``kind``, and the
+    relation's window (None: the article's keys alone, whatever the time)."""
+    window = link_window(kind)
+    keys = set(link_keys(ev))
+    return (keys, window) if window else ({k for k in keys if k.startswith("d:")}, None)
 
 
 def _date(latest: dict[str, Event], merged: dict[str, Event], removed: set[str], seeds: dict[str, Event],

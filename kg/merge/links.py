@@ -25,7 +25,7 @@ from dataclasses import replace
 from kg.codebook import Code, Root, has_root, is_violent
 from kg.model import Event
 
-__all__ = ["link_events", "date_from_links", "VIOLATION_AFTER", "ENDS_AFTER", "OUTCOME_AFTER",
+__all__ = ["link_events", "date_from_links", "link_window", "VIOLATION_AFTER", "ENDS_AFTER", "OUTCOME_AFTER",
            "SCHEDULE_AHEAD"]
 
 _DAY = dt.timedelta(days=1)
@@ -96,6 +96,20 @@ def _wanted(code: str) -> tuple[str, int | None, int | None]:
     if code.startswith(Code.INTENT_TO_MEET):
         return "consult", 0, SCHEDULE_AHEAD
     return "", 0, 0
+
+
+# each code class's _wanted, by the kind it links to (a code of each class stands for it)
+_LINKERS = (Code.VIOLATE_CEASEFIRE, Code.ACCUSE, Code.SIGN_AGREEMENT, Code.INTENT_TO_MEET)
+
+
+def link_window(kind: str) -> tuple[int, int] | None:
+    """The days, around the start of an event that links to an event of ``kind``, in which the
+    latter's start may lie, whatever the linking code (the first bound further back by the
+    longest span of such events); None: such links are found through the article only."""
+    windows = [(lo, hi) for k, lo, hi in map(_wanted, _LINKERS) if k == kind]
+    if not windows or any(lo is None or hi is None for lo, hi in windows):
+        return None
+    return min(lo for lo, _ in windows), max(hi for _, hi in windows)  # type: ignore[type-var]
 
 
 class _Index:

@@ -107,9 +107,10 @@ def link_window(kind: str) -> tuple[int, int] | None:
     latter's start may lie, whatever the linking code (the first bound further back by the
     longest span of such events); None: such links are found through the article only."""
     windows = [(lo, hi) for k, lo, hi in map(_wanted, _LINKERS) if k == kind]
-    if not windows or any(lo is None or hi is None for lo, hi in windows):
+    bounded = [(lo, hi) for lo, hi in windows if lo is not None and hi is not None]
+    if not windows or len(bounded) < len(windows):
         return None
-    return min(lo for lo, _ in windows), max(hi for _, hi in windows)  # type: ignore[type-var]
+    return min(lo for lo, _ in bounded), max(hi for _, hi in bounded)
 
 
 class _Index:

@@ -190,3 +190,66 @@ def test_events_as_read_are_what_the_reader_reads_back(seed_events: tuple[Event,
     back = {e.id: e for e in load_events([tmp_path])}
     assert [as_read(e, shared.actors, shared.places, shared.articles) for e in seed_events] == \
         [back[e.id] for e in seed_events]
+
+
+# --- the records the export folds, kept up to date by what an addition changes ----------------
+
+VARIANTS = [Actor("russia", "Russia", "country", ("Moscow",)), Actor("russia", "Russia", "country", ("Kremlin",)),
+            Actor("russia", "Russian Federation", "country"), Actor("ukraine", "Ukraine", "country", ("Kyiv",)),
+            Actor("ukraine", "Ukraine", "country", ("Kiev",))]
+
+
+@st.composite
+def versions(draw: st.DrawFn) -> tuple[list[Event], list[Event], set[str]]:
+    """Stored events, new versions of some of them (other records, reports or days) and new
+    events, and the ids an addition merges away."""
+    def event(i: str) -> Event:
+        day = dt.date(2025, 4, 1) + dt.timedelta(days=draw(st.integers(0, 3)))
+        arts = draw(st.lists(st.sampled_from(["p", "q", "r"]), min_size=1, max_size=3, unique=True))
+        return Event(i, "190", f"event {i}", TimeSpan(day, day, "day", "explicit"),
+                     tuple(draw(st.lists(st.sampled_from(VARIANTS), max_size=3))),
+                     tuple(draw(st.lists(st.sampled_from(VARIANTS), max_size=2))),
+                     tuple(draw(st.lists(st.sampled_from(PLACES), max_size=1))),
+                     evidence=tuple(Evidence(a, "", 0, 0, "", f"https://news.example/{a}",
+                                             draw(st.sampled_from([f"Report {a}", f"Report {a}, updated"])),
+                                             dt.date(2025, 4, 21)) for a in arts))
+
+    stored = [event(f"e{n}") for n in range(draw(st.integers(1, 6)))]
+    ids = [e.id for e in stored]
+    changed = [event(i) for i in draw(st.lists(st.sampled_from(ids), unique=True))]
+    changed += [event(f"n{n}") for n in range(draw(st.integers(0, 2)))]
+    removed = set(draw(st.lists(st.sampled_from(ids), unique=True))) - {e.id for e in changed}
+    return stored, changed, removed
+
+
+def _folded(events: list[Event]) -> Shared:
+    from kg.codebook import lookup
+    from kg.export.state import _ord
+
+    shared = Shared()
+    for e in sorted(events, key=_ord):
+        shared.add(e, lookup(e.cameo).code)
+    return shared
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=versions())
+def test_an_addition_folds_actors_places_and_articles_as_a_build_of_all_would(tmp_path: Path, case):
+    """After events are replaced, added or removed, the actors, places and articles the state
+    writes into kg.ttl are those a build writing all the events would fold (the first record of
+    an id in the export's order wins, aliases pooled in that order)."""
+    stored, changed, removed = case
+    path = tmp_path / "fold.sqlite"
+    if path.exists():
+        path.unlink()
+    state = State.create(path)
+    for e in stored:
+        state.put(e, b"", ())
+    state.settle(_folded(stored))  # the records as the full build's export folded them
+    state.fresh = False  # as the next build opens it
+    with state:
+        state.replace(changed, removed)
+        got = state._shared()
+    final = {e.id: e for e in stored if e.id not in removed} | {e.id: e for e in changed}
+    want = _folded(list(final.values()))
+    assert (got.actors, got.places, got.articles) == (want.actors, want.places, want.articles)

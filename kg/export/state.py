@@ -162,15 +162,25 @@ class State:
         build writes its CSV itself)."""
         from kg.codebook import lookup
 
+        was: dict[tuple[str, str], tuple[str, ...]] | None = None
         if not self.fresh:
-            self.remove([ev.id])
+            row = self.db.execute("SELECT ord FROM events WHERE id = ?", (ev.id,)).fetchone()
+            if row is not None and row[0] == _ord(ev):  # in its place: only what it gained or lost
+                was = _records(self.db.execute("SELECT kind, oid, rec FROM occ WHERE id = ? ORDER BY pos",
+                                               (ev.id,)))
+            self.remove([ev.id], touch=was is None)
         self._loaded.pop(ev.id, None)
         self.db.execute("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         (ev.id, _ord(ev), lookup(ev.cameo).code, " ".join(sorted(prefixes)), 0,
                          csv_line(ev) if whole else "", ttl, pickle.dumps(ev, 5) if whole else b""))
         rows = self._occurrences(ev)
         self.db.executemany("INSERT INTO occ VALUES (?, ?, ?, ?, ?)", rows)
-        self._touched.update((kind, oid) for _, kind, _, oid, _ in rows)
+        # an actor's, place's or article's record as the export folds it changes only where the
+        # event, in the same place in the order, holds other records of it or in another order:
+        # a report more of an event reported a thousand times folds its new article again, not
+        # the thousand
+        now = _records((k, o, r) for _, k, _, o, r in rows)
+        self._touched.update(k for k in (was or {}).keys() | now.keys() if (was or {}).get(k) != now.get(k))
         self.dirty.add(ev.id)
 
     def settle(self, shared: Any, events: Iterable[Event] | None = None) -> None:
@@ -231,10 +241,11 @@ class State:
             rows.append((ev.id, kind, pos, rec.article_id if kind == "r" else rec.id, h))
         return rows
 
-    def remove(self, ids: Iterable[str]) -> None:
+    def remove(self, ids: Iterable[str], *, touch: bool = True) -> None:
         for i in ids:
             self._loaded.pop(i, None)
-            self._touched.update(self.db.execute("SELECT kind, oid FROM occ WHERE id = ?", (i,)))
+            if touch:
+                self._touched.update(self.db.execute("SELECT kind, oid FROM occ WHERE id = ?", (i,)))
             for table, col in (("events", "id"), ("mkeys", "id"), ("lkeys", "id"), ("links", "src"),
                                ("occ", "id")):
                 self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (i,))
@@ -428,6 +439,15 @@ class State:
         for (code,) in self.db.execute("SELECT DISTINCT code FROM events ORDER BY code"):
             shared.codes[code] = None
         return shared
+
+
+def _records(rows: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(kind, id) -> the distinct records (hashes) of that actor, place or article, in the
+    order of first occurrence in ``rows`` (an event's occurrences, by position)."""
+    out: dict[tuple[str, str], dict[str, None]] = {}
+    for kind, oid, rec in rows:
+        out.setdefault((kind, oid), {})[rec] = None
+    return {k: tuple(v) for k, v in out.items()}
 
 
 class _ListSink:

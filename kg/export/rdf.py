@@ -15,7 +15,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Protocol, get_args
@@ -168,16 +168,25 @@ class Shared:
         self.articles[evd.article_id] = _merge_article(self.articles.get(evd.article_id), evd)
 
     def describe(self, g: _Sink, digests: Mapping[str, str] | None = None) -> None:
-        for actor in self.actors.values():
-            _add_actor(g, actor, self.actors)
-        for place in self.places.values():
-            _add_place(g, place, self.places)
-        for evd in self.articles.values():
-            _add_article(g, evd)
-            if digests and evd.article_id in digests:
-                g.add((article_iri(evd.article_id), DCTERMS.identifier, Literal(digests[evd.article_id])))
+        for *_, write in self.records(digests):
+            write(g)
         for triple in skos_subset(list(self.codes)):
             g.add(triple)
+
+    def records(self, digests: Mapping[str, str] | None = None
+                ) -> Iterator[tuple[str, str, tuple, Callable[[_Sink], None]]]:
+        """Each actor, place and article as :meth:`describe` writes it: (kind "a", "p" or "r",
+        id, all its triples depend on, what writes them), so a writer may keep the triples of
+        each and write them again only when what they depend on changed."""
+        for actor in self.actors.values():
+            yield "a", actor.id, (actor, actor.affiliation in self.actors), \
+                functools.partial(_add_actor, actor=actor, known=self.actors)
+        for place in self.places.values():
+            yield "p", place.id, (place, place.country in self.places), \
+                functools.partial(_add_place, place=place, known=self.places)
+        for evd in self.articles.values():
+            digest = (digests or {}).get(evd.article_id)
+            yield "r", evd.article_id, (evd, digest), functools.partial(_add_article, evd=evd, digest=digest)
 
 
 def _add_event(g: _Sink, ev: Event) -> str:
@@ -371,8 +380,10 @@ def _add_place(g: _Sink, place: Place, known: dict[str, Place]) -> None:
         g.add((p, OWL.sameAs, URIRef(f"https://sws.geonames.org/{int(place.geonames)}/")))
 
 
-def _add_article(g: _Sink, evd: Evidence) -> None:
+def _add_article(g: _Sink, evd: Evidence, digest: str | None = None) -> None:
     art = article_iri(evd.article_id)
+    if digest:
+        g.add((art, DCTERMS.identifier, Literal(digest)))
     g.add((art, RDF.type, T("Evidence.article_id.article")))
     g.add((art, RDF.type, PROV.Entity))
     if evd.title:

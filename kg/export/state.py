@@ -57,6 +57,8 @@ CREATE TABLE recs(h TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE unsettled(id TEXT PRIMARY KEY);
 CREATE TABLE fold(kind TEXT, oid TEXT, data BLOB NOT NULL, PRIMARY KEY (kind, oid));
 CREATE TABLE digests(article TEXT PRIMARY KEY, digest TEXT NOT NULL, url TEXT);
+CREATE TABLE IF NOT EXISTS tail(kind TEXT, oid TEXT, basis TEXT NOT NULL, pfx TEXT NOT NULL,
+                               ttl BLOB NOT NULL, PRIMARY KEY (kind, oid));
 """
 
 
@@ -393,18 +395,41 @@ class State:
 
     def write_turtle(self, path: Path, digests: Mapping[str, str], keep: Any = None) -> None:
         """kg.ttl: the cached chunk of each event, then what the events share, then ``keep``."""
+        from kg.codebook import skos_subset
         from kg.export.rdf_stream import turtle_pieces, write_turtle
 
         shared = self.shared = self._shared()
-        tail: list[Any] = []
-        shared.describe(_ListSink(tail), digests)
-        tail.extend(keep if keep is not None else ())
+        records, used = self._record_chunks(shared, digests)
+        tail: list[Any] = [*skos_subset(list(shared.codes)), *(keep if keep is not None else ())]
         tail_ttl, tail_pfx = turtle_pieces(tail)
-        used = set(tail_pfx)
+        used |= tail_pfx
         for (p,) in self.db.execute("SELECT DISTINCT pfx FROM events"):
             used.update(p.split())
         chunks = (t for (t,) in self.db.execute("SELECT ttl FROM events ORDER BY ord"))
-        write_turtle(path, used, itertools.chain(chunks, [tail_ttl]))
+        write_turtle(path, used, itertools.chain(chunks, records, [tail_ttl]))
+
+    def _record_chunks(self, shared: Any, digests: Mapping[str, str]) -> tuple[list[bytes], set[str]]:
+        """The Turtle of each actor, place and article (kept from the last write where what it
+        depends on is the same), and the prefixes they use."""
+        from kg.export.rdf_stream import turtle_pieces
+
+        self.db.execute(_SCHEMA[_SCHEMA.index("CREATE TABLE IF NOT EXISTS tail"):].split(";")[0])  # an older state
+        kept = {(k, o): (b, p, t) for k, o, b, p, t in self.db.execute("SELECT * FROM tail")}
+        out, used, fresh = [], set(), []
+        for kind, oid, basis, write in shared.records(digests):
+            key = hashlib.blake2b(pickle.dumps(basis, 5), digest_size=16).hexdigest()
+            hit = kept.get((kind, oid))
+            if hit is not None and hit[0] == key:
+                pfx, ttl = hit[1].split(), hit[2]
+            else:
+                triples: list[Any] = []
+                write(_ListSink(triples))
+                ttl, pfx = turtle_pieces(triples)
+                fresh.append((kind, oid, key, " ".join(sorted(pfx)), ttl))
+            out.append(ttl)
+            used.update(pfx)
+        self.db.executemany("INSERT OR REPLACE INTO tail VALUES (?, ?, ?, ?, ?)", fresh)
+        return out, used
 
     def _shared(self) -> Any:
         """Actors, places and articles folded in the export's order (the first record of an id

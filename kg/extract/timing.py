@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span, Token
 
-__all__ = ["attach_times", "anchor_nominals", "find_fallback", "governing_time", "moved_times"]
+__all__ = ["attach_times", "anchor_nominals", "fallback_for", "find_fallback", "governing_time", "moved_times"]
 
 _OWN_SPAN = ("from ", "until ", "till ", "through ", "for ")
 _BARE_DAYS = re.compile(r"(?i)(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?")
@@ -159,6 +159,27 @@ def find_fallback(frame: SentenceFrame) -> SentenceFrame:
                   if id(tm) not in claimed and not _in_relative(doc[i]))
     only_one = len({id(t) for tms in time_at.values() for t in tms}) == 1
     return replace(frame, fallback=loose if len(loose) == 1 and only_one else ())
+
+
+def fallback_for(tok: "Token", frame: SentenceFrame) -> tuple[TimeMention, ...]:
+    """The sentence's loose time for verb ``tok``, unless it sits in a clause that ``tok`` takes
+    as its complement, or in the clause ``tok`` reports on: "the military said the operation
+    began on Monday night" tells when the operation began, not when the military said so."""
+    if not frame.fallback:
+        return ()
+    doc, loose = frame.sent.doc, {id(tm) for tm in frame.fallback}
+    holders = [doc[i] for i, tms in frame.time_at.items() if any(id(tm) in loose for tm in tms)]
+    for holder in holders:
+        if holder.i == tok.i:
+            continue
+        if any(holder in c.subtree for c in tok.children if c.dep_ in _CLAUSE_DEPS):
+            return ()  # "said the operation began on Monday night"
+        if tok.dep_ in _CLAUSE_DEPS and tok.head.i == holder.i:
+            return ()  # "the operation began on Monday night, the military said"
+    return frame.fallback
+
+
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 
 
 def _in_relative(tok: "Token") -> bool:

@@ -41,6 +41,12 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         if _days_apart(span.root) is not None:
             continue  # dated below, against the main clause
         anchor = _time_anchor(span.root, set(cands))
+        if before is not None and before.lower_ == "since" and anchor is not None and _perfect(anchor):
+            # "clashes have raged since May 10": from then up to the report
+            roots[span.root.i] = roots.get(span.root.i, ()) + (tm,)
+            tm = TimeMention(f"since {tm.text} to date", tm.start, tm.end)
+            time_at[anchor.i] = time_at.get(anchor.i, ()) + (tm,)
+            continue
         if before is not None and before.i in cands and cands[before.i].trigger.pos == "NOUN" and \
                 tm.text.lower().startswith(_OWN_SPAN):
             anchor = before  # "a truce from December 24 to January 2": the truce's own span
@@ -64,6 +70,12 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         for tok in _control_chain(verb):  # "a day before leaders were due to begin a summit"
             time_at[tok.i] = time_at.get(tok.i, ()) + (TimeMention(text, tm.start, tm.end),)
     return replace(frame, time_at=_when_clauses(sent, roots, time_at))
+
+
+def _perfect(verb: "Token") -> bool:
+    """A present perfect ("have raged", "has been held", "have been fighting"), not a past one."""
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve"} for c in verb.children)
 
 
 def _when_clauses(sent: "Span", roots: "Mapping[int, tuple[TimeMention, ...]]",

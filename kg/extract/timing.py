@@ -212,14 +212,29 @@ def governing_time(tok: "Token", time_at: "Mapping[int, tuple[TimeMention, ...]]
     """The times of ``tok`` or of the nearest verb above it that has some."""
     if time_at.get(tok.i):
         return time_at[tok.i]
-    cur = tok
+    cur, linked = tok, False
     for _ in range(5):
         if cur.head.i == cur.i or cur.dep_ == "relcl":
             break
+        linked = linked or _linked_clause(cur)
         cur = cur.head
         if time_at.get(cur.i):
             return time_at[cur.i]
+        # "saw fighting on Thursday before the troops retreated": the main clause's act is a noun
+        nominal = [c for c in cur.children if linked and c.dep_ in _ACT_SLOTS and time_at.get(c.i)]
+        if nominal:
+            return time_at[nominal[0].i]
     return ()
+
+
+_ACT_SLOTS = frozenset({"dobj", "nsubj", "nsubjpass"})
+_LINKS = frozenset({"before", "after", "as", "when", "while", "until", "till", "once"})
+
+
+def _linked_clause(tok: "Token") -> bool:
+    """A clause tied in time to the one it hangs on ("before the troops retreated")."""
+    return tok.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _LINKS
+                                       for c in tok.children if c.i < tok.i)
 
 
 def _time_anchor(tok: "Token", trigger_ids: set[int]) -> "Token | None":

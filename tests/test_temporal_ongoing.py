@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg import events_from_text
 from kg.temporal import resolve_time
@@ -63,3 +65,25 @@ def test_a_run_since_a_day_does_not_swallow_the_episode_of_a_later_day() -> None
     starts = sorted(e.time.start for e in events)
     assert D("2024-03-02") in starts and D("2024-03-24") in starts, \
         [(e.cameo, e.time.start, e.time.end) for e in events]
+
+
+@given(st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2035, 12, 31)),
+       st.sampled_from(["week", "month", "year"]))
+def test_earlier_and_later_this_unit_leave_out_the_day_of_the_report(pub: dt.date, unit: str) -> None:
+    earlier = resolve_time(f"earlier this {unit}", pub, tense="past")
+    later = resolve_time(f"later this {unit}", pub, tense="future")
+    assert earlier is not None and later is not None
+    assert earlier.start is not None and earlier.end is not None and later.start is not None
+    assert earlier.start <= earlier.end and later.start <= (later.end or later.start)
+    if earlier.start < pub:  # not the unit's first day: the window ends before the report
+        assert earlier.end < pub
+    if later.end is not None and pub < later.end:  # not its last day: it starts after the report
+        assert later.start > pub
+
+
+@given(st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2035, 12, 31)),
+       st.integers(min_value=0, max_value=400))
+def test_since_to_date_runs_from_its_day_to_the_report(pub: dt.date, back: int) -> None:
+    day = pub - dt.timedelta(days=back)
+    span = resolve_time(f"since {day.strftime('%B')} {day.day}, {day.year} to date", pub)
+    assert span is not None and (span.start, span.end) == (day, pub)

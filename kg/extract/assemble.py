@@ -24,7 +24,7 @@ from kg.extract.roles import find_places, nominal_roles, participants_of, verbal
 from kg.extract.speech import (drop_given_reprisals, find_declared_states, find_declined_comment, find_evaluations,
                                fuse_told_content)
 from kg.extract.syntax import objects_of, prep_objects, subject_of
-from kg.extract.timing import anchor_nominals, attach_times, find_fallback, governing_time
+from kg.extract.timing import anchor_nominals, attach_times, fallback_for, find_fallback, governing_time
 from kg.model import EventMention, TimeMention
 from kg.resources import Resources
 
@@ -122,7 +122,7 @@ def _places(draft: Draft, frame: SentenceFrame) -> Draft:
 def _when_and_how(draft: Draft, frame: SentenceFrame) -> Draft:
     """The event's governing times (or the sentence's loose one, for a verb) and its modality."""
     tok, anchor = draft.cand.token, draft.anchor
-    times = governing_time(tok, frame.time_at) or (frame.fallback if tok.pos_ in {"VERB", "AUX"} else ())
+    times = governing_time(tok, frame.time_at) or (fallback_for(tok, frame) if tok.pos_ in {"VERB", "AUX"} else ())
     has_time = bool(frame.time_at.get(tok.i) or frame.time_at.get(anchor.i))
     return replace(draft, times=tuple(times), modality=modality_of(anchor, has_time, frame.res.words))
 

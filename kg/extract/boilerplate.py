@@ -42,7 +42,14 @@ _DATELINE = re.compile(
     r"\([^)]{2,40}\)\s*[-–—]+\s*")
 
 
+# a page's date stamp run into its first line ("date 2024-01-10 The army ..."): the day the page
+# went up, not when what the sentence tells happened
+_STAMP = re.compile(r"^\s*(?:(?i:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}"
+                    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s+(?=\S)")
+
+
 def dateline_end(line: str) -> int:
-    """Length of a wire dateline at the start of ``line`` ("DOHA, March 12 (Reuters) - "), or 0."""
-    m = _DATELINE.match(line)
+    """Length of a wire dateline ("DOHA, March 12 (Reuters) - ") or of a page's date stamp
+    ("date 2024-01-10 ") at the start of ``line``, or 0."""
+    m = _STAMP.match(line) or _DATELINE.match(line)
     return m.end() if m else 0

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span, Token
 
-__all__ = ["attach_times", "anchor_nominals", "find_fallback", "governing_time", "moved_times"]
+__all__ = ["attach_times", "anchor_nominals", "fallback_for", "find_fallback", "governing_time", "moved_times"]
 
 _OWN_SPAN = ("from ", "until ", "till ", "through ", "for ")
 _BARE_DAYS = re.compile(r"(?i)(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?")
@@ -41,6 +41,12 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         if _days_apart(span.root) is not None:
             continue  # dated below, against the main clause
         anchor = _time_anchor(span.root, set(cands))
+        if before is not None and before.lower_ == "since" and anchor is not None and _perfect(anchor):
+            # "clashes have raged since May 10": from then up to the report
+            roots[span.root.i] = roots.get(span.root.i, ()) + (tm,)
+            tm = TimeMention(f"since {tm.text} to date", tm.start, tm.end)
+            time_at[anchor.i] = time_at.get(anchor.i, ()) + (tm,)
+            continue
         if before is not None and before.i in cands and cands[before.i].trigger.pos == "NOUN" and \
                 tm.text.lower().startswith(_OWN_SPAN):
             anchor = before  # "a truce from December 24 to January 2": the truce's own span
@@ -64,6 +70,12 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         for tok in _control_chain(verb):  # "a day before leaders were due to begin a summit"
             time_at[tok.i] = time_at.get(tok.i, ()) + (TimeMention(text, tm.start, tm.end),)
     return replace(frame, time_at=_when_clauses(sent, roots, time_at))
+
+
+def _perfect(verb: "Token") -> bool:
+    """A present perfect ("have raged", "has been held", "have been fighting"), not a past one."""
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve"} for c in verb.children)
 
 
 def _when_clauses(sent: "Span", roots: "Mapping[int, tuple[TimeMention, ...]]",
@@ -161,6 +173,27 @@ def find_fallback(frame: SentenceFrame) -> SentenceFrame:
     return replace(frame, fallback=loose if len(loose) == 1 and only_one else ())
 
 
+def fallback_for(tok: "Token", frame: SentenceFrame) -> tuple[TimeMention, ...]:
+    """The sentence's loose time for verb ``tok``, unless it sits in a clause that ``tok`` takes
+    as its complement, or in the clause ``tok`` reports on: "the military said the operation
+    began on Monday night" tells when the operation began, not when the military said so."""
+    if not frame.fallback:
+        return ()
+    doc, loose = frame.sent.doc, {id(tm) for tm in frame.fallback}
+    holders = [doc[i] for i, tms in frame.time_at.items() if any(id(tm) in loose for tm in tms)]
+    for holder in holders:
+        if holder.i == tok.i:
+            continue
+        if any(holder in c.subtree for c in tok.children if c.dep_ in _CLAUSE_DEPS):
+            return ()  # "said the operation began on Monday night"
+        if tok.dep_ in _CLAUSE_DEPS and tok.head.i == holder.i:
+            return ()  # "the operation began on Monday night, the military said"
+    return frame.fallback
+
+
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+
+
 def _in_relative(tok: "Token") -> bool:
     return tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors)
 
@@ -179,14 +212,29 @@ def governing_time(tok: "Token", time_at: "Mapping[int, tuple[TimeMention, ...]]
     """The times of ``tok`` or of the nearest verb above it that has some."""
     if time_at.get(tok.i):
         return time_at[tok.i]
-    cur = tok
+    cur, linked = tok, False
     for _ in range(5):
         if cur.head.i == cur.i or cur.dep_ == "relcl":
             break
+        linked = linked or _linked_clause(cur)
         cur = cur.head
         if time_at.get(cur.i):
             return time_at[cur.i]
+        # "saw fighting on Thursday before the troops retreated": the main clause's act is a noun
+        nominal = [c for c in cur.children if linked and c.dep_ in _ACT_SLOTS and time_at.get(c.i)]
+        if nominal:
+            return time_at[nominal[0].i]
     return ()
+
+
+_ACT_SLOTS = frozenset({"dobj", "nsubj", "nsubjpass"})
+_LINKS = frozenset({"before", "after", "as", "when", "while", "until", "till", "once"})
+
+
+def _linked_clause(tok: "Token") -> bool:
+    """A clause tied in time to the one it hangs on ("before the troops retreated")."""
+    return tok.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _LINKS
+                                       for c in tok.children if c.i < tok.i)
 
 
 def _time_anchor(tok: "Token", trigger_ids: set[int]) -> "Token | None":

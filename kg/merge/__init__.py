@@ -48,6 +48,11 @@ _DAYLIKE = {"minute", "hour", "day"}
 _RETOLD = dt.timedelta(days=7)
 
 
+def _long(bounds: tuple[dt.date, dt.date]) -> bool:
+    """A span of more than a week: a campaign or a state that runs on, not one episode."""
+    return bounds[1] - bounds[0] > dt.timedelta(days=7)
+
+
 def _times_overlap(a: TimeSpan, b: TimeSpan, same_article: bool, bare: bool) -> bool:
     """Do two mentions' times allow one event?
 
@@ -62,6 +67,8 @@ def _times_overlap(a: TimeSpan, b: TimeSpan, same_article: bool, bare: bool) -> 
     dated = {a.basis, b.basis} <= {"explicit", "relative"}
     if dated and (a.precision in _DAYLIKE) != (b.precision in _DAYLIKE):
         return False
+    if dated and same_article and _long(ba) != _long(bb):
+        return False  # "clashes have raged since May 10" is not the clash of Sunday the 2nd
     if bare and (a.basis == "publication" or b.basis == "publication"):
         slack = dt.timedelta(days=3)
     elif same_article and (a.basis == "publication") != (b.basis == "publication"):

@@ -118,6 +118,7 @@ def resolve_span(em: EventMention, published: dt.date | None, last_day: dt.date 
             break
         span = resolve_time(tm.text, published, tense=em.tense, sentence=em.sentence)
         if span is not None:
+            span = _refined(span, em, published)
             break
     if span is None:
         if published is None:
@@ -127,6 +128,22 @@ def resolve_span(em: EventMention, published: dt.date | None, last_day: dt.date 
         d = parse_duration(em.duration)
         if d is not None and span.is_known:
             span = with_duration(span, d)
+    return span
+
+
+def _refined(span: TimeSpan, em: EventMention, published: dt.date | None) -> TimeSpan:
+    """The first time of an event, or a later one of the same clause that falls inside it and
+    says more: "overnight on Thursday ... on Thursday night", "last week, on Tuesday"."""
+    if span.start is None:
+        return span
+    for tm in em.times[1:]:
+        other = resolve_time(tm.text, published, tense=em.tense, sentence=em.sentence)
+        if other is None or other.start is None or other == span:
+            continue
+        lo, hi = span.start, span.end or span.start
+        o_lo, o_hi = other.start, other.end or other.start
+        if lo <= o_lo and o_hi <= hi and (o_hi - o_lo) < (hi - lo):
+            return other
     return span
 
 

@@ -30,6 +30,10 @@ Conventions a reader of the graph should know (each is also pinned by a test):
   precision ("last week" is Monday-Sunday of the previous ISO week, precision "week").
 * Vague sub-spans ("early April", "earlier this month", "late last year") carry
   ``earliest``/``latest`` equal to their bounds and keep the precision of the unit.
+  "Earlier this week/month/year" ends the day before publication, "later this ..." starts the
+  day after it (the day itself would be "today"); "the rest of the week" starts on it.
+* "since X to date" (extraction writes it for a present perfect: "clashes have raged since
+  May 10") runs from the start of X to the publication day; a bare "since X" is X.
 * Weekdays follow the tense: past -> the latest such day on or before publication (the
   publication day itself if it is that weekday); future -> the first on or after it (wire
   copy names the day of publication by its weekday: "will meet on Monday" in a Monday report

@@ -222,7 +222,7 @@ def resolve_time(expression: str, published: dt.date | None, *, tense: Tense | N
         return None
     if tense is None:
         tense = guess_tense(sentence, expression) if sentence else "past"
-    offset = _offset(expression, published, tense)
+    offset = _offset(expression, published, tense) or _ongoing(expression, published, tense)
     if offset is not None:
         return offset
     span = _resolve_cached(t, published, tense)
@@ -251,3 +251,18 @@ def _offset(expression: str, published: dt.date | None, tense: Tense) -> TimeSpa
         return None
     day = inner.start + (days if m.group("dir").lower() == "after" else -days)
     return TimeSpan(day, day, "day", "relative", expression)
+
+
+# "since May 10 to date": a state or a run of acts that began then and still holds at the time of
+# the report; extraction writes it for "have raged since May 10" (a present perfect)
+_ONGOING = re.compile(r"(?i)^\s*since\s+(?P<rest>.+?)\s+to\s+date\s*$")
+
+
+def _ongoing(expression: str, published: dt.date | None, tense: Tense) -> TimeSpan | None:
+    m = _ONGOING.match(expression)
+    if m is None:
+        return None
+    since = resolve_time(m.group("rest"), published, tense="past")
+    if since is None or since.start is None or published is None or since.start > published:
+        return since
+    return replace(since, end=published, end_time=None, text=expression, latest=None)

@@ -202,10 +202,13 @@ def _h_unit(m: re.Match[str], ctx: Ctx) -> TimeSpan | None:
         return None
     k = {"last": -1, "this": 0, "next": 1}[rel]
     first, last = unit_bounds(unit, pub, k)
+    # "earlier this week" is before the day of the report, "later this week" after it (the day
+    # itself would be "today"); "the rest of the week" starts on it
     if mod in {"earlier", "earlier in"}:
-        return timespan(first, max(first, min(last, pub)), prec, "relative", vague=True)
+        return timespan(first, max(first, min(last, pub - _D(days=1))), prec, "relative", vague=True)
     if mod in {"later", "later in", "the rest of"}:
-        return timespan(min(last, max(first, pub)), last, prec, "relative", vague=True)
+        after = pub if mod == "the rest of" else pub + _D(days=1)
+        return timespan(min(last, max(first, after)), last, prec, "relative", vague=True)
     if mod:
         a, b = submod_bounds(mod, first, last, unit)
         return timespan(a, b, prec, "relative", vague=True)

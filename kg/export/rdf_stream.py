@@ -9,11 +9,13 @@ digests and kept triples), with the prefixes rdflib's own Turtle would declare.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
+import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -22,13 +24,13 @@ from rdflib.term import Node
 
 from kg.errors import ExportError
 from kg.export.atomic import atomic_write
-from kg.model import Event
+from kg.model import Event, Evidence
 from kg.vocab import ID, PREFIXES, RDF
 
 if TYPE_CHECKING:
     from kg.export.rdf import Shared
 
-__all__ = ["write_streamed", "STREAMED_FORMATS"]
+__all__ = ["write_streamed", "STREAMED_FORMATS", "event_pieces", "evidence_key", "TripleList"]
 
 STREAMED_FORMATS = ("turtle", "nt")
 _TYPE = str(RDF.type)
@@ -183,6 +185,44 @@ def event_turtle(ev: Event) -> tuple[bytes, frozenset[str]]:
     _add_event(sink, ev)
     sink.flush()
     return sink.last, frozenset(sink.used)
+
+
+def event_pieces(ev: Event, kept: Container[str] = ()) -> tuple[
+        tuple[bytes, frozenset[str]], dict[str, tuple[bytes, frozenset[str]]]]:
+    """An event's triples as a Turtle chunk of its own (the event, its claim) and one of each
+    evidence node, by the evidence's key (:func:`evidence_key`); the chunks of the evidence
+    whose key is in ``kept`` are not made (their triples do not depend on the rest of the
+    event). Each chunk with the prefixes it uses; together they are :func:`event_turtle`'s."""
+    from kg.export.rdf import _add_event
+    from kg.export.rdf_terms import evidence_iri
+
+    own: list[tuple[Node, Node, Node]] = []
+    _add_event(TripleList(own), ev)
+    nodes = {evidence_iri(e): evidence_key(e) for e in ev.evidence}
+    parts: dict[str, list[tuple[Node, Node, Node]]] = {}
+    head = []
+    for t in own:
+        key = nodes.get(t[0])  # type: ignore[call-overload]
+        if key is None:
+            head.append(t)
+        elif key not in kept:
+            parts.setdefault(key, []).append(t)
+    return turtle_pieces(head), {k: turtle_pieces(ts) for k, ts in parts.items()}
+
+
+def evidence_key(evd: Evidence) -> str:
+    """What an evidence node's triples depend on, as a short key."""
+    return hashlib.blake2b(pickle.dumps(evd, 5), digest_size=16).hexdigest()
+
+
+class TripleList:
+    """A sink for :func:`kg.export.rdf.describe` and its parts that keeps the triples in a list."""
+
+    def __init__(self, out: list) -> None:
+        self.out = out
+
+    def add(self, triple: Any) -> None:
+        self.out.append(triple)
 
 
 def turtle_pieces(triples: Iterable[tuple[Node, Node, Node]]) -> tuple[bytes, frozenset[str]]:

@@ -59,6 +59,8 @@ CREATE TABLE fold(kind TEXT, oid TEXT, data BLOB NOT NULL, PRIMARY KEY (kind, oi
 CREATE TABLE digests(article TEXT PRIMARY KEY, digest TEXT NOT NULL, url TEXT);
 CREATE TABLE IF NOT EXISTS tail(kind TEXT, oid TEXT, basis TEXT NOT NULL, pfx TEXT NOT NULL,
                                ttl BLOB NOT NULL, PRIMARY KEY (kind, oid));
+CREATE TABLE IF NOT EXISTS evidence(id TEXT, key TEXT, pfx TEXT NOT NULL, ttl BLOB NOT NULL,
+                                    PRIMARY KEY (id, key));
 """
 
 
@@ -98,7 +100,7 @@ class State:
 
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         self.path, self.db = path, db
-        self._recs: set[str] = set()
+        self._hashes: dict[Any, str] = {}  # records (actors, places, articles) -> their keys in recs
         self.fresh = False  # a new state, filled once: nothing to replace
         self._longest: int | None = None
         self.dirty: set[str] = set()  # events put since the last settle
@@ -157,11 +159,14 @@ class State:
 
     # --- writing ---------------------------------------------------------------------------
 
-    def put(self, ev: Event, ttl: bytes, prefixes: Iterable[str], *, whole: bool = True) -> None:
+    def put(self, ev: Event, ttl: bytes, prefixes: Iterable[str], *, whole: bool = True,
+            reports: Mapping[str, tuple[bytes, frozenset[str]]] | None = None) -> None:
         """Store ``ev`` as this export writes it, with its Turtle chunk and the prefixes the chunk
         uses (replacing the event of its id); :meth:`settle` then keeps it as the next build
         will read it. ``whole=False``: the record and CSV row come with :meth:`settle` (a full
-        build writes its CSV itself)."""
+        build writes its CSV itself). ``reports``: the chunk is the event's own triples
+        (:func:`kg.export.rdf_stream.event_pieces`), and these are the chunks of its evidence
+        that the state does not hold yet, by key; without, the chunk holds its evidence too."""
         from kg.codebook import lookup
 
         was: dict[tuple[str, str], tuple[str, ...]] | None = None
@@ -170,7 +175,7 @@ class State:
             if row is not None and row[0] == _ord(ev):  # in its place: only what it gained or lost
                 was = _records(self.db.execute("SELECT kind, oid, rec FROM occ WHERE id = ? ORDER BY pos",
                                                (ev.id,)))
-            self.remove([ev.id], touch=was is None)
+            self.remove([ev.id], touch=was is None, replaced=True)
         self._loaded.pop(ev.id, None)
         self.db.execute("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         (ev.id, _ord(ev), lookup(ev.cameo).code, " ".join(sorted(prefixes)), 0,
@@ -183,7 +188,19 @@ class State:
         # the thousand
         now = _records((k, o, r) for _, k, _, o, r in rows)
         self._touched.update(k for k in (was or {}).keys() | now.keys() if (was or {}).get(k) != now.get(k))
+        self._put_reports(ev, reports)
         self.dirty.add(ev.id)
+
+    def _put_reports(self, ev: Event, reports: Mapping[str, tuple[bytes, frozenset[str]]] | None) -> None:
+        from kg.export.rdf_stream import evidence_key
+
+        if self.fresh and reports is None:
+            return
+        keys = {evidence_key(e) for e in ev.evidence} if reports is not None else set()
+        gone = {k for (k,) in self.db.execute("SELECT key FROM evidence WHERE id = ?", (ev.id,))} - keys
+        self.db.executemany("DELETE FROM evidence WHERE id = ? AND key = ?", [(ev.id, k) for k in gone])
+        self.db.executemany("INSERT OR REPLACE INTO evidence VALUES (?, ?, ?, ?)",
+                            [(ev.id, k, " ".join(sorted(p)), t) for k, (t, p) in (reports or {}).items()])
 
     def settle(self, shared: Any, events: Iterable[Event] | None = None) -> None:
         """Keep the events written since the last settle (``events``, or those stored) as the
@@ -235,21 +252,23 @@ class State:
         items += [("p", x) for x in ev.places]
         items += [("r", Evidence(e.article_id, "", 0, 0, "", e.url, e.title, e.published)) for e in ev.evidence]
         for pos, (kind, rec) in enumerate(items):
-            data = pickle.dumps(rec, 5)
-            h = hashlib.blake2b(data, digest_size=16).hexdigest()
-            if h not in self._recs:
+            h = self._hashes.get(rec)
+            if h is None:
+                data = pickle.dumps(rec, 5)
+                h = self._hashes[rec] = hashlib.blake2b(data, digest_size=16).hexdigest()
                 self.db.execute("INSERT OR IGNORE INTO recs VALUES (?, ?)", (h, data))
-                self._recs.add(h)
             rows.append((ev.id, kind, pos, rec.article_id if kind == "r" else rec.id, h))
         return rows
 
-    def remove(self, ids: Iterable[str], *, touch: bool = True) -> None:
+    def remove(self, ids: Iterable[str], *, touch: bool = True, replaced: bool = False) -> None:
+        """Drop the events of ``ids`` (``replaced``: their evidence's Turtle stays, for their
+        new form to keep what it still holds)."""
+        tables = (("events", "id"), ("mkeys", "id"), ("lkeys", "id"), ("links", "src"), ("occ", "id"))
         for i in ids:
             self._loaded.pop(i, None)
             if touch:
                 self._touched.update(self.db.execute("SELECT kind, oid FROM occ WHERE id = ?", (i,)))
-            for table, col in (("events", "id"), ("mkeys", "id"), ("lkeys", "id"), ("links", "src"),
-                               ("occ", "id")):
+            for table, col in tables if replaced else (*tables, ("evidence", "id")):
                 self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (i,))
 
     def set_digests(self, digests: Mapping[str, str], urls: Mapping[str, str] | None = None) -> None:
@@ -337,13 +356,16 @@ class State:
         return self._by_ids(i for (i,) in self.db.execute("SELECT id FROM unsettled"))
 
     def replace(self, changed: Sequence[Event], removed: set[str]) -> None:
-        from kg.export.rdf_stream import event_turtle
+        from kg.export.rdf_stream import event_pieces
 
         self.db.execute("DELETE FROM unsettled")  # merged and linked again with the new mentions
         self.remove(removed)
         for ev in changed:
-            ttl, prefixes = event_turtle(ev)
-            self.put(ev, ttl, prefixes)
+            # the Turtle of the evidence it had is kept: an event reported a thousand times is
+            # written again as the event and its new reports, not the thousand
+            kept = {k for (k,) in self.db.execute("SELECT key FROM evidence WHERE id = ?", (ev.id,))}
+            (ttl, prefixes), parts = event_pieces(ev, kept)
+            self.put(ev, ttl, prefixes, reports=parts)
 
     def events(self) -> Iterator[Event]:
         """Every event, in the export's order, as written."""
@@ -403,17 +425,17 @@ class State:
         tail: list[Any] = [*skos_subset(list(shared.codes)), *(keep if keep is not None else ())]
         tail_ttl, tail_pfx = turtle_pieces(tail)
         used |= tail_pfx
-        for (p,) in self.db.execute("SELECT DISTINCT pfx FROM events"):
+        for (p,) in self.db.execute("SELECT DISTINCT pfx FROM events UNION SELECT DISTINCT pfx FROM evidence"):
             used.update(p.split())
         chunks = (t for (t,) in self.db.execute("SELECT ttl FROM events ORDER BY ord"))
-        write_turtle(path, used, itertools.chain(chunks, records, [tail_ttl]))
+        reports = (t for (t,) in self.db.execute("SELECT ttl FROM evidence ORDER BY id, key"))
+        write_turtle(path, used, itertools.chain(chunks, reports, records, [tail_ttl]))
 
     def _record_chunks(self, shared: Any, digests: Mapping[str, str]) -> tuple[list[bytes], set[str]]:
         """The Turtle of each actor, place and article (kept from the last write where what it
         depends on is the same), and the prefixes they use."""
-        from kg.export.rdf_stream import turtle_pieces
+        from kg.export.rdf_stream import TripleList, turtle_pieces
 
-        self.db.execute(_SCHEMA[_SCHEMA.index("CREATE TABLE IF NOT EXISTS tail"):].split(";")[0])  # an older state
         kept = {(k, o): (b, p, t) for k, o, b, p, t in self.db.execute("SELECT * FROM tail")}
         out, used, fresh = [], set(), []
         for kind, oid, basis, write in shared.records(digests):
@@ -423,7 +445,7 @@ class State:
                 pfx, ttl = hit[1].split(), hit[2]
             else:
                 triples: list[Any] = []
-                write(_ListSink(triples))
+                write(TripleList(triples))
                 ttl, pfx = turtle_pieces(triples)
                 fresh.append((kind, oid, key, " ".join(sorted(pfx)), ttl))
             out.append(ttl)
@@ -475,14 +497,6 @@ def _records(rows: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], tupl
     return {k: tuple(v) for k, v in out.items()}
 
 
-class _ListSink:
-    def __init__(self, out: list) -> None:
-        self.out = out
-
-    def add(self, triple: Any) -> None:
-        self.out.append(triple)
-
-
 def _own(path: Path) -> bool:
     """Is the state file this user's own, and writable by no one else? Its records are pickles,
     which run code when loaded: a state someone else could have written is never read (the build
@@ -509,6 +523,9 @@ def open_state(folder: str | os.PathLike[str]) -> State | None:
         if state._get("version") != _VERSION or state._get("ttl") != ttl_stamp(ttl):
             state.close()
             return None
+        for statement in _SCHEMA[_SCHEMA.index("CREATE TABLE IF NOT EXISTS"):].split(";"):
+            if statement.strip():
+                db.execute(statement)  # the tables an older state lacks
         return state
     except sqlite3.Error:
         return None

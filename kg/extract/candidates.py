@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.codebook import Code
 from kg.extract.frame import Candidate, SentenceFrame
+from kg.extract.sense import in_sense
 from kg.extract.syntax import conjuncts_of, event_children, objects_of, prep_objects
 from kg.lexicon import Lexicon, Trigger
 from kg.words import WordClasses
@@ -30,9 +31,10 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
     cands: dict[int, Candidate] = {}
     for tok in frame.sent:
         t = trigger_for(tok, lex, words)
-        if t is not None and _not_a_report(tok, t, words):
-            continue
         if t is not None:
+            t = None if _not_a_report(tok, t, words) else in_sense(tok, t, words, lex)
+            if t is None:
+                continue  # a reference or a sense that is no event
             code = _noun_code(tok, t.cameo, lex) if t.pos == "NOUN" else t.cameo
             cands[tok.i] = Candidate(tok, t, code)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["incursion_verb"] and _armed_entry(tok, frame):

@@ -27,6 +27,8 @@ _TRANSFER_ROOTS = (Root.INTENT, Root.AID, Root.YIELD)
 def in_sense(tok: "Token", t: Trigger, words: WordClasses, lex: Lexicon) -> Trigger | None:
     """The trigger ``t`` at ``tok`` in the sense its arguments give it: itself, a statement (when
     what it hands over is information), or None when it reports no event."""
+    if t.cameo == Code.VIOLATE_CEASEFIRE and _breaks_a_norm(tok, words):
+        return None  # "a breach of Security Council resolutions", "a violation of sovereignty"
     if t.pos != "VERB":
         return None if _posed_danger(tok, t, words) else t
     if has_root(t.cameo, *_TRANSFER_ROOTS) and _information_given(tok, words):
@@ -39,6 +41,9 @@ def in_sense(tok: "Token", t: Trigger, words: WordClasses, lex: Lexicon) -> Trig
         return None  # "the missiles flew 370 km", "bases hosting troops", "receiving medical help"
     if t.lemma in words["stance_verb"] and tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "militias opposed to the government", "farmers backed by gunmen": who they are
+    if t.lemma in words["stance_verb"] and any(c.dep_ == "nsubj" and _is(c, words["force_noun"])
+                                               for c in tok.children):
+        return None  # "artillery supported the ground troops": part of an operation, not an endorsement
     if standing_state(tok) and has_root(t.cameo, Root.FORCE_POSTURE):
         return None
     return t
@@ -87,6 +92,13 @@ def _given_not_met(verb: "Token", words: WordClasses) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     given = words.union("aid_noun", "information_noun")
     return bool(objs) and all(_is(o, given) for o in objs)
+
+
+def _breaks_a_norm(tok: "Token", words: WordClasses) -> bool:
+    """A violation whose object is a law, a resolution or a border's sovereignty, not a truce."""
+    broken = [c for c in tok.children if c.dep_ == "dobj"] + \
+        [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return bool(broken) and all(_is(b, words["norm_noun"]) for b in broken)
 
 
 def _posed_danger(noun: "Token", t: Trigger, words: WordClasses) -> bool:

@@ -39,6 +39,8 @@ def in_sense(tok: "Token", t: Trigger, words: WordClasses, lex: Lexicon) -> Trig
     if has_root(t.cameo, Root.CONSULT) and (_inanimate_subject(tok, words, lex) or
                                             _given_not_met(tok, words)):
         return None  # "the missiles flew 370 km", "bases hosting troops", "receiving medical help"
+    if t.lemma in words["attendance_verb"] and not _meeting_attended(tok, words, lex):
+        return None  # "were attending a music festival": a setting, not a meeting
     if t.lemma in words["stance_verb"] and tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "militias opposed to the government", "farmers backed by gunmen": who they are
     if t.lemma in words["stance_verb"] and any(c.dep_ == "nsubj" and _is(c, words["force_noun"])
@@ -92,6 +94,26 @@ def _given_not_met(verb: "Token", words: WordClasses) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     given = words.union("aid_noun", "information_noun")
     return bool(objs) and all(_is(o, given) for o in objs)
+
+
+_PARTY_ENTS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+
+
+def _meeting_attended(verb: "Token", words: WordClasses, lex: Lexicon) -> bool:
+    """What is attended is a meeting ("the summit", "talks"), a state ceremony ("the funeral"), or
+    names a party ("the NATO gathering"); with no object, or a relative pronoun for one, the verb
+    is read as it stands."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lower_ in {"that", "which", "what"} for o in objs):
+        return True  # "the summit that he will attend": the parser's antecedent is not to be trusted
+    for o in objs:
+        found = next((f for f in map(lambda w: lex.get(w, "NOUN"), _forms(o)) if f is not None), None)
+        if found is not None and has_root(found.cameo, Root.CONSULT) or _is(o, words["ceremony_noun"]):
+            return True
+        if o.ent_type_ in _PARTY_ENTS or any(c.ent_type_ in _PARTY_ENTS for c in o.children
+                                             if c.dep_ in {"compound", "poss", "amod"}):
+            return True
+    return not objs
 
 
 def _breaks_a_norm(tok: "Token", words: WordClasses) -> bool:

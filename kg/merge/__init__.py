@@ -185,8 +185,10 @@ def _done_as_decided(a: Event, b: Event) -> bool:
     if {a.modality, b.modality} != {"planned", "asserted"} or a.cameo != b.cameo:
         return False
     ta, tb = a.time, b.time
+    # both dated by the text: an undated plan ("will meet") could as well be a later day's, and
+    # letting it join whichever act it meets first would make the merge depend on input order
     return ta.start is not None and ta.start == tb.start and ta.end == tb.end and \
-        ta.precision in _DAYLIKE and tb.precision in _DAYLIKE
+        ta.precision in _DAYLIKE and tb.precision in _DAYLIKE and {ta.basis, tb.basis} <= {"explicit", "relative"}
 
 
 def _fmt(t: TimeSpan) -> str:

@@ -26,6 +26,9 @@ DONETSK = Place("donetsk-oblast", "Donetsk Oblast", "region", country="ukraine")
 AIRFIELD = Place("starokostiantyniv-airfield", "Starokostiantyniv airfield", "other")  # no country known
 EUROPE = Place("europe", "Europe", "region")  # spans countries
 BLACK_SEA = Place("black-sea", "Black Sea", "sea")
+UA_FORCES = Actor("ukraine-armed-forces", "Ukrainian armed forces", "armed_forces", affiliation="ukraine")
+UA_GENERAL = Actor("oleksandr-syrskyi", "Oleksandr Syrskyi", "person", affiliation="ukraine")
+LAVROV = Actor("sergei-lavrov", "Sergei Lavrov", "person", affiliation="russia")
 
 
 def day(d: int, basis: str = "relative", precision: str = "day") -> TimeSpan:
@@ -132,6 +135,28 @@ CASES = [
     ("an undated plan is not the dated act",
      ev("r1", "190", day(18), [FORCES], [UKRAINE]),
      ev("r2", "190", day(21, "publication"), [FORCES], [UKRAINE], modality="planned", start=90), False),
+    # within one article, two agents of one state doing one act on one day are one side
+    ("the troops that withdrew and the general who withdrew them are one withdrawal",
+     ev("w1", "0874", day(17), [UA_FORCES]),
+     ev("w2", "0874", day(17), [UA_GENERAL], start=40), True),
+    ("two officials of one state accusing the same day make two accusations",
+     ev("w1", "112", day(17), [PUTIN], [UKRAINE]),
+     ev("w2", "112", day(17), [LAVROV], [UKRAINE], start=40), False),
+    ("agents of one state in two articles are not one side on that ground alone",
+     ev("w1", "0874", day(17), [UA_FORCES], article="a1"),
+     ev("w2", "0874", day(17), [UA_GENERAL], article="a2"), False),
+    ("a decision to withdraw, carried out that day, is the withdrawal",
+     ev("w1", "0874", day(17), [UA_FORCES]),
+     ev("w2", "0874", day(17), [UA_GENERAL], modality="planned", start=40), True),
+    ("an undated plan is not the act dated to the publication day",
+     ev("w1", "0874", day(21), [UA_FORCES]),
+     ev("w2", "0874", day(21, "publication"), [UA_GENERAL], modality="planned", start=40), False),
+    ("a decision dated to another day than the act is another event",
+     ev("w1", "0874", day(17), [UA_FORCES]),
+     ev("w2", "0874", day(18), [UA_GENERAL], modality="planned", start=40), False),
+    ("a visit and the meeting planned during it stay two",
+     ev("v1", "042", day(20), [USA], [UKRAINE]),
+     ev("v2", "040", day(20), [USA], [UKRAINE], modality="planned", start=40), False),
     ("a bare noun of the same article joins the event that names its actors",
      ev("b1", "046", day(23), [UKRAINE], [UK], modality="planned"),
      ev("b2", "046", day(21, "publication"), modality="planned", places=[LONDON], start=90), True),

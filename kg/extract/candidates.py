@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.codebook import Code
 from kg.extract.frame import Candidate, SentenceFrame
+from kg.extract.sense import in_sense
 from kg.extract.syntax import conjuncts_of, event_children, objects_of, prep_objects
 from kg.lexicon import Lexicon, Trigger
 from kg.words import WordClasses
@@ -30,9 +31,10 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
     cands: dict[int, Candidate] = {}
     for tok in frame.sent:
         t = trigger_for(tok, lex, words)
-        if t is not None and _not_a_report(tok, t, words):
-            continue
         if t is not None:
+            t = None if _not_a_report(tok, t, words) else in_sense(tok, t, words, lex)
+            if t is None:
+                continue  # a reference or a sense that is no event
             code = _noun_code(tok, t.cameo, lex) if t.pos == "NOUN" else t.cameo
             cands[tok.i] = Candidate(tok, t, code)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in words["incursion_verb"] and _armed_entry(tok, frame):
@@ -128,8 +130,17 @@ def _aimed(tok: "Token", words: WordClasses, frame: SentenceFrame) -> bool:
         return True
     if any(c.dep_ == "dobj" and c.i in frame.index.by_token for c in tok.children):
         return True
+    if _in_reprisal(tok, words):
+        return True  # "fired the rockets to retaliate for ...": a reprisal strikes someone
     # "..., killing two", "..., damaging homes": a participle that tells what the fire did
     return any(c.dep_ in {"advcl", "conj"} and (c.tag_ == "VBG" or trigger_for(c, frame.res.lexicon, words))
+               for c in tok.children)
+
+
+def _in_reprisal(tok: "Token", words: WordClasses) -> bool:
+    """ "To retaliate for", "to avenge", "in retaliation for", "in revenge": fire as a reprisal."""
+    return any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in words["reprisal_verb"] or
+               c.dep_ == "prep" and any(p.lemma_.lower() in words["reprisal_noun"] for p in c.children)
                for c in tok.children)
 
 
@@ -265,9 +276,10 @@ def _noun_code(tok: "Token", code: str, lex: Lexicon) -> str:
 
 def _instrument_code(tok: "Token", lex: Lexicon, words: WordClasses) -> str | None:
     """Refine a generic attack verb by what it was carried out with: its subject ("warplanes struck"),
-    passive agent ("hit by drones"), "with" object or direct object ("fired rockets")."""
+    passive agent ("hit by drones"), "with" or "from" object or direct object ("fired rockets")."""
     nouns = [c for c in tok.children if c.dep_ in {"nsubj", "dobj"}]
-    nouns += [p for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with")
+    # "bombed targets from fighter jets", "struck from the air": the platform is the instrument too
+    nouns += [p for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"with", "from"})
               for p in c.children if p.dep_ == "pobj"]
     for n in nouns + [q for n in nouns for q in prep_objects(n, {"of"})]:  # "dozens of rockets"
         code = _weapon_code(n, lex)

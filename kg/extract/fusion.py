@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.codebook import ABOUT_ROOTS, SPEECH_ROOTS, Code, Root, has_root, is_violent
 from kg.extract.frame import Candidate, SentenceFrame
+from kg.extract.sense import standing_state
 from kg.extract.syntax import between, conjuncts_of, hops, objects_of, under
 from kg.extract.timing import moved_times
 from kg.lexicon import Trigger
@@ -92,7 +93,8 @@ def fuse_governing_verbs(frame: SentenceFrame) -> SentenceFrame:
                     cands[tok.i] = Candidate(tok, Trigger(lemma, "VERB", code, kind), code, frozenset({o.i}))
                     absorbed.add(o.i)
                     time_at = moved_times(time_at, tok.i, o.i)
-            elif o.lower_ in words["force_noun"] | words["deployable_noun"] and lemma in words["deploy_verb"]:
+            elif o.lower_ in words["force_noun"] | words["deployable_noun"] and lemma in words["deploy_verb"] \
+                    and not standing_state(tok):  # "where our forces are stationed": no move
                 trig = Trigger(lemma, "VERB", Code.MOBILIZE_FORCES, "act")
                 cands[tok.i] = Candidate(tok, trig, Code.MOBILIZE_FORCES)
             elif (o.lower_ in words["force_noun"] or o.lemma_.lower() in words["force_noun"]) and \

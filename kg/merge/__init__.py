@@ -121,10 +121,20 @@ def _shares_actor(a: Event, b: Event) -> bool:
     if _overlap(a.sources, b.targets) and _overlap(a.targets, b.sources) and not _overlap(a.sources, b.sources):
         return False  # the same pair in opposite directions
     if a.sources and b.sources:
-        return _overlap(a.sources, b.sources)
+        return _overlap(a.sources, b.sources) or _comrades(a, b)
     # one side names no agent: the same article, the same target, the same day
     return bool(set(a.article_ids) & set(b.article_ids)) and _overlap(a.targets, b.targets) and \
         a.time.start == b.time.start
+
+
+def _comrades(a: Event, b: Event) -> bool:
+    """Within one article, two agents of one state doing one act on one day are one side: the
+    troops that withdrew and the general who says he withdrew them. Not for speech: two ministers'
+    statements are two statements."""
+    if codebook.root_of(a.cameo) in codebook.SPEECH_ROOTS or not set(a.article_ids) & set(b.article_ids):
+        return False
+    sides_a = {x.affiliation for x in a.sources if x.affiliation}
+    return bool(sides_a & {x.affiliation for x in b.sources if x.affiliation})
 
 
 # a place that names no country and is none itself ("the base", "the Middle East", a site the
@@ -153,7 +163,7 @@ def corefer(a: Event, b: Event) -> Decision:
             (a.modality == "conditional") != (b.modality == "conditional"):
         return Decision(False, f"modality differs ({a.modality} vs {b.modality})")
     same_article = bool(set(a.article_ids) & set(b.article_ids))
-    if same_article and a.modality != b.modality:
+    if same_article and a.modality != b.modality and not _done_as_decided(a, b):
         # one article never reports one event as both planned and done
         return Decision(False, f"same article, modality differs ({a.modality} vs {b.modality})")
     # a planned event the article states without a date of its own is the dated one it planned
@@ -173,6 +183,19 @@ def corefer(a: Event, b: Event) -> Decision:
         # article that names who acted, and lends it its place
         return Decision(True, "same article, same type family, modality and time; one mention names no actor")
     return Decision(False, "no shared participant")
+
+
+def _done_as_decided(a: Event, b: Event) -> bool:
+    """ "I decided to withdraw our units" and "the troops have withdrawn", the same act on the same
+    day of one article: a decision carried out, one event (it happened). Only for the same act:
+    a visit and the meeting held during it stay two."""
+    if {a.modality, b.modality} != {"planned", "asserted"} or a.cameo != b.cameo:
+        return False
+    ta, tb = a.time, b.time
+    # both dated by the text: an undated plan ("will meet") could as well be a later day's, and
+    # letting it join whichever act it meets first would make the merge depend on input order
+    return ta.start is not None and ta.start == tb.start and ta.end == tb.end and \
+        ta.precision in _DAYLIKE and tb.precision in _DAYLIKE and {ta.basis, tb.basis} <= {"explicit", "relative"}
 
 
 def _fmt(t: TimeSpan) -> str:

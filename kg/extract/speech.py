@@ -39,7 +39,7 @@ __all__ = ["Typed", "reporter_of", "reported_events", "clauses_of", "content_act
            "first_person", "future_act", "reprisal_of", "reprisal_noun", "vowed_reprisal",
            "find_declared_states", "drop_given_reprisals",
            "find_declined_comment", "warned_of_other",
-           "document_issuer"]
+           "document_issuer", "first_party_before"]
 
 # Acts a party may make known by telling another of them: objections, demands, threats, breaks.
 _TOLD_ROOTS = (Root.DEMAND, Root.DISAPPROVE, Root.REJECT, Root.THREATEN, Root.REDUCE_RELATIONS)
@@ -315,11 +315,11 @@ def document_issuer(draft: Draft, frame: SentenceFrame) -> Draft:
          for p in c.children if p.dep_ == "pobj"]
     issuers = participants_of(owners, frame.index, words)
     if not issuers and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in docs[0].children):
-        issuers = _first_party_before(frame)
+        issuers = first_party_before(frame)
     return replace(draft, sources=tuple(issuers)) if issuers else draft
 
 
-def _first_party_before(frame: SentenceFrame) -> list[EntityMention]:
+def first_party_before(frame: SentenceFrame) -> list[EntityMention]:
     """The first acting party named in the sentence before ``frame``'s (its usual subject)."""
     sent = frame.sent
     if sent.start == 0:

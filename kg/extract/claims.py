@@ -15,6 +15,7 @@ from kg.extract.speech import (act_beside, blame_of, clauses_of, content_of, dir
                                first_party_before, first_person, future_act, judged_roles, reported_events,
                                reporter_of, same_side, vowed_reprisal, warned_of_other, warning_of)
 from kg.extract.syntax import subject_of, under
+from kg.extract.views import shared_view
 from kg.model import EntityMention
 from kg.text import name_key
 
@@ -85,7 +86,7 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     if draft.cand.trigger.frame == "speak":
         return directive(vowed_reprisal(warned_of_other(draft, frame), frame), frame)
     if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
-        return draft
+        return shared_view(draft, frame)
     speakers = tuple(m for m in draft.sources if _public_voice(m, frame) and not _correspondent(m, frame))
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in draft.cand.token.children)
     # "..., it said": a body named before speaks; its words count where they do something

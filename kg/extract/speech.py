@@ -53,6 +53,7 @@ _FIRST_PERSON = {"we", "i", "our", "my"}
 _PREDICATE = {"acomp", "attr", "oprd", "xcomp"}
 # "would" reports a future act in the past ("said it would retaliate").
 _FUTURE_IN_PAST = {"would", "'d"}
+_QUOTE_MARKS = {'"', "“", "”"}
 
 
 def reporter_of(tok: "Token", words: WordClasses) -> "Token | None":
@@ -189,7 +190,10 @@ def evaluation_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
             return Code.CRITICIZE, tuple(m for m in judged if not same_side((m,), speakers, frame)), clause
         if clause.lemma_ != "be":
             continue
-        preds = [p for p in clause.children if p.dep_ in {"acomp", "attr"}]
+        # "is noteworthy because of how unsafe it was": the reason given judges too
+        preds = [p for p in clause.children if p.dep_ in {"acomp", "attr"} or
+                 p.dep_ in {"prep", "advcl"} and (p.lower_ == "because" or
+                                                  any(m.dep_ == "mark" and m.lower_ == "because" for m in p.children))]
         if any(_polarity(p, words) == "-" for p in preds):
             judged = _judged(subject_of(clause)[0], frame)
             return Code.CRITICIZE, tuple(m for m in judged if m not in speakers), clause
@@ -197,8 +201,16 @@ def evaluation_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
 
 
 def clauses_of(verb: "Token") -> list["Token"]:
-    """The clauses a speech verb reports, with their coordinated clauses."""
-    return [c for clause in verb.children if clause.dep_ in _CLAUSE for c in conjuncts_of(clause)]
+    """The clauses a speech verb reports, with their coordinated clauses, and a quotation the
+    parser joins to the verb itself ("A, X told reporters, but this one \"is reckless\"")."""
+    return [c for clause in verb.children if clause.dep_ in _CLAUSE for c in conjuncts_of(clause)] + \
+        [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and _quoted_clause(c)]
+
+
+def _quoted_clause(tok: "Token") -> bool:
+    """A clause of its own (with a subject) whose words are in quotation marks."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and \
+        any(t.text in _QUOTE_MARKS for t in tok.subtree)
 
 
 def _modal_future(tok: "Token") -> bool:

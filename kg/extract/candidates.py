@@ -132,8 +132,11 @@ def _aimed(tok: "Token", words: WordClasses, frame: SentenceFrame) -> bool:
         return True
     if _in_reprisal(tok, words):
         return True  # "fired the rockets to retaliate for ...": a reprisal strikes someone
-    # "..., killing two", "..., damaging homes": a participle that tells what the fire did
+    # "..., killing two", "..., damaging homes": a participle that tells what the fire did; a
+    # clause with a subject or a conjunction of its own ("two days after the North threatened
+    # ...") tells of another event
     return any(c.dep_ in {"advcl", "conj"} and (c.tag_ == "VBG" or trigger_for(c, frame.res.lexicon, words))
+               and not any(k.dep_ in {"nsubj", "nsubjpass", "mark"} for k in c.children)
                for c in tok.children)
 
 

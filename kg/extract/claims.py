@@ -11,10 +11,11 @@ from kg.codebook import SPEECH_ROOTS, Code, has_root, is_violent
 from kg.extract.frame import Candidate, Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
 from kg.extract.roles import accusation, participants_of
-from kg.extract.speech import (act_beside, clauses_of, content_of, directive, document_issuer, first_person, future_act,
-                               judged_roles, reported_events, reporter_of, same_side, vowed_reprisal, warned_of_other,
-                               warning_of)
+from kg.extract.speech import (act_beside, blame_of, clauses_of, content_of, directive, document_issuer, evaluation_of,
+                               first_party_before, first_person, future_act, judged_roles, reported_events,
+                               reporter_of, same_side, vowed_reprisal, warned_of_other, warning_of)
 from kg.extract.syntax import subject_of, under
+from kg.extract.views import shared_view
 from kg.model import EntityMention
 from kg.text import name_key
 
@@ -85,16 +86,20 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     if draft.cand.trigger.frame == "speak":
         return directive(vowed_reprisal(warned_of_other(draft, frame), frame), frame)
     if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
-        return draft
+        return shared_view(draft, frame)
     speakers = tuple(m for m in draft.sources if _public_voice(m, frame) and not _correspondent(m, frame))
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in draft.cand.token.children)
-    if not speakers or passive:  # "Kashmir is claimed by both": no one speaks here
+    # "..., it said": a body named before speaks; its words count where they do something
+    pronouns = tuple(m for m in draft.sources if m.label == "PRON" and m.text in frame.res.words["collective_pronoun"])
+    if not (speakers or pronouns) or passive:  # "Kashmir is claimed by both": no one speaks here
         return replace(draft, sources=(), targets=())
     tok = draft.cand.token
     reported = list(reported_events(tok, frame))
-    if _one_act(tok, reported, speakers, frame):
+    if _one_act(tok, reported, speakers or pronouns, frame):
         return replace(draft, sources=(), targets=())
     clauses = clauses_of(tok)
+    if not speakers:
+        return _pronoun_statement(draft, clauses, reported, pronouns, frame)
     warned = warning_of(clauses, speakers, frame)  # "said the raid would pose a danger to ...": a warning
     accused = () if warned else _accused_by_report(reported, speakers, frame)
     if accused:
@@ -109,6 +114,23 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
                        targets=targets or draft.targets)
     # whom it was said to, where named ("informed Turkey"), or whom it tells to act
     return directive(replace(draft, sources=speakers), frame)
+
+
+def _pronoun_statement(draft: Draft, clauses: list["Token"], reported: list[tuple[Candidate, Draft]],
+                       speakers: tuple[EntityMention, ...], frame: SentenceFrame) -> Draft:
+    """ "..., it said", "they said": a body named before speaks (the resolve stage finds which).
+    A plain report from it is no event of its own, but what its words do is: "the jets acted in
+    a reckless manner," it said criticises (111), a warning threatens (13)."""
+    typed = warning_of(clauses, speakers, frame) or evaluation_of(clauses, speakers, frame) or \
+        blame_of(clauses, speakers, frame)
+    if typed is None:
+        return replace(draft, sources=(), targets=())
+    code, targets, _ = typed
+    # "it" after a report names the body that spoke in the sentence before ("X said ... . '...,' it said")
+    before = [m for m in first_party_before(frame) if m.label != "PRON"]
+    speakers = tuple(before) or speakers
+    return replace(draft, cand=replace(draft.cand, cameo=code), sources=speakers,
+                   targets=tuple(m for m in targets if m not in speakers))
 
 
 def _one_act(tok: "Token", reported: list[tuple[Candidate, Draft]], speakers: tuple[EntityMention, ...],

@@ -39,7 +39,7 @@ __all__ = ["Typed", "reporter_of", "reported_events", "clauses_of", "content_act
            "first_person", "future_act", "reprisal_of", "reprisal_noun", "vowed_reprisal",
            "find_declared_states", "drop_given_reprisals",
            "find_declined_comment", "warned_of_other",
-           "document_issuer"]
+           "document_issuer", "first_party_before"]
 
 # Acts a party may make known by telling another of them: objections, demands, threats, breaks.
 _TOLD_ROOTS = (Root.DEMAND, Root.DISAPPROVE, Root.REJECT, Root.THREATEN, Root.REDUCE_RELATIONS)
@@ -53,6 +53,7 @@ _FIRST_PERSON = {"we", "i", "our", "my"}
 _PREDICATE = {"acomp", "attr", "oprd", "xcomp"}
 # "would" reports a future act in the past ("said it would retaliate").
 _FUTURE_IN_PAST = {"would", "'d"}
+_QUOTE_MARKS = {'"', "“", "”"}
 
 
 def reporter_of(tok: "Token", words: WordClasses) -> "Token | None":
@@ -189,7 +190,10 @@ def evaluation_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
             return Code.CRITICIZE, tuple(m for m in judged if not same_side((m,), speakers, frame)), clause
         if clause.lemma_ != "be":
             continue
-        preds = [p for p in clause.children if p.dep_ in {"acomp", "attr"}]
+        # "is noteworthy because of how unsafe it was": the reason given judges too
+        preds = [p for p in clause.children if p.dep_ in {"acomp", "attr"} or
+                 p.dep_ in {"prep", "advcl"} and (p.lower_ == "because" or
+                                                  any(m.dep_ == "mark" and m.lower_ == "because" for m in p.children))]
         if any(_polarity(p, words) == "-" for p in preds):
             judged = _judged(subject_of(clause)[0], frame)
             return Code.CRITICIZE, tuple(m for m in judged if m not in speakers), clause
@@ -197,8 +201,16 @@ def evaluation_of(clauses: list["Token"], speakers: tuple[EntityMention, ...],
 
 
 def clauses_of(verb: "Token") -> list["Token"]:
-    """The clauses a speech verb reports, with their coordinated clauses."""
-    return [c for clause in verb.children if clause.dep_ in _CLAUSE for c in conjuncts_of(clause)]
+    """The clauses a speech verb reports, with their coordinated clauses, and a quotation the
+    parser joins to the verb itself ("A, X told reporters, but this one \"is reckless\"")."""
+    return [c for clause in verb.children if clause.dep_ in _CLAUSE for c in conjuncts_of(clause)] + \
+        [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and _quoted_clause(c)]
+
+
+def _quoted_clause(tok: "Token") -> bool:
+    """A clause of its own (with a subject) whose words are in quotation marks."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and \
+        any(t.text in _QUOTE_MARKS for t in tok.subtree)
 
 
 def _modal_future(tok: "Token") -> bool:
@@ -315,11 +327,11 @@ def document_issuer(draft: Draft, frame: SentenceFrame) -> Draft:
          for p in c.children if p.dep_ == "pobj"]
     issuers = participants_of(owners, frame.index, words)
     if not issuers and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in docs[0].children):
-        issuers = _first_party_before(frame)
+        issuers = first_party_before(frame)
     return replace(draft, sources=tuple(issuers)) if issuers else draft
 
 
-def _first_party_before(frame: SentenceFrame) -> list[EntityMention]:
+def first_party_before(frame: SentenceFrame) -> list[EntityMention]:
     """The first acting party named in the sentence before ``frame``'s (its usual subject)."""
     sent = frame.sent
     if sent.start == 0:

@@ -71,6 +71,9 @@ def subject_of(tok: "Token") -> tuple[list["Token"], bool]:
                 prep = cur.head
                 if prep.lower_ in {"of", "for"}:  # "accused X of launching": the accused acts
                     return [], False
+                quoted = [c for c in prep.head.children if c.dep_ == "dobj"] if prep.lower_ == "as" else []
+                if quoted and cur.tag_ == "VBG":
+                    return quoted, False  # "quoted the ministry as saying": the ministry says
                 cur = prep.head
                 continue
             if cur.dep_ == "acl":

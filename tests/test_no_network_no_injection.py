@@ -127,8 +127,8 @@ def test_events_csv_defuses_formulas_and_to_dataframe_gives_the_real_text(
         with path.open(encoding="utf-8", newline="") as fh:
             cells = [c for row in csv.reader(fh) for c in row]
         frame = kg_api.to_dataframe(path)
-    for cell in cells:
-        assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r") or re.fullmatch(r"-?[0-9.]+",
+    for cell in cells:  # a signed number stays a number ("+0", "-10.0"), as defuse_cell says
+        assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r") or re.fullmatch(r"[-+]?[0-9.]+",
                                                                                   cell), cell
     got = {row.id: (row.label, row.sources) for row in frame.itertuples()}
     for i, (label, name) in enumerate(texts):

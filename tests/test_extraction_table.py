@@ -90,6 +90,7 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "speech_issuer": "issuer",
     "place": "place",
     "date": "date",
+    "absolute_clause": "abs",
 }
 _ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 _SAME_KIND = (frozenset({"18", "19", "20"}), frozenset({"16", "17"}),

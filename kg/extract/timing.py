@@ -63,22 +63,26 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         text = f"{tm.text} {way} {ref[0].text if ref else 'today'}"
         for tok in _control_chain(verb):  # "a day before leaders were due to begin a summit"
             time_at[tok.i] = time_at.get(tok.i, ()) + (TimeMention(text, tm.start, tm.end),)
-    return replace(frame, time_at=_when_clauses(sent, roots, time_at))
+    return replace(frame, time_at=_when_clauses(sent, roots, time_at, set(cands)))
 
 
 def _when_clauses(sent: "Span", roots: "Mapping[int, tuple[TimeMention, ...]]",
-                  time_at: dict[int, tuple[TimeMention, ...]]) -> dict[int, tuple[TimeMention, ...]]:
+                  time_at: dict[int, tuple[TimeMention, ...]],
+                  events: set[int]) -> dict[int, tuple[TimeMention, ...]]:
     """A relative clause on a time or on a dated event happens then: "in 2014, when Russia annexed
     Crimea", "since April, when the government announced ...", "the clash on Monday in which ...";
-    its verb takes the time unless it has one of its own. A "when" clause with a time dates the
-    verb it hangs on ("X vowed peace when he took power in November")."""
+    its verb takes the time unless it has one of its own. An event noun dated only by the clause
+    above it lends that time too ("said on Monday during a meeting with X, in which they agreed
+    ..."). A "when" clause with a time dates the verb it hangs on ("X vowed peace when he took
+    power in November")."""
     for tok in sent:
         if tok.dep_ == "advcl" and time_at.get(tok.i) and not time_at.get(tok.head.i) and \
                 _temporal_relative(tok):
             time_at[tok.head.i] = time_at[tok.i]  # "vowed peace when he took power in November"
         if tok.dep_ != "relcl" or time_at.get(tok.i) or not _temporal_relative(tok):
             continue
-        times = roots.get(tok.head.i) or time_at.get(tok.head.i)
+        times = roots.get(tok.head.i) or time_at.get(tok.head.i) or \
+            (governing_time(tok.head, time_at) if tok.head.i in events else ())
         if times:
             time_at[tok.i] = tuple(times)
     return time_at

@@ -145,9 +145,11 @@ def anchor_nominals(frame: SentenceFrame) -> SentenceFrame:
         anchors[i] = a
         if a.dep_ in {"acl", "relcl"} and a.lemma_.lower() in words["participation_verb"] and a.i in cands:
             cands[i] = replace(cands[i], absorbed=cands[i].absorbed | {a.i})
+        # the verb keeps its time too: "the talks collapsed on Friday, with Hamas accusing Israel
+        # ...", "... after rebels attacked": the clauses that hang on it happen then
         for j in {a.i, a.head.i, cand.token.head.i}:
             if j in time_at and j not in cands:
-                time_at[i] = time_at.get(i, ()) + time_at.pop(j)
+                time_at[i] = time_at.get(i, ()) + time_at[j]
     absorbed = frozenset(j for c in cands.values() if c.trigger.pos == "NOUN" for j in c.absorbed)
     return replace(frame, candidates=cands, time_at=time_at, anchors=anchors, absorbed=absorbed)
 

@@ -182,16 +182,22 @@ def moved_times(time_at: "Mapping[int, tuple[TimeMention, ...]]", to: int, frm: 
 
 
 def governing_time(tok: "Token", time_at: "Mapping[int, tuple[TimeMention, ...]]") -> tuple[TimeMention, ...]:
-    """The times of ``tok`` or of the nearest verb above it that has some."""
+    """The times of ``tok`` or of the nearest verb above it that has some; a verb whose object
+    carries the clause's time lends that ("witnessed fighting on Thursday before troops
+    retreated": the retreat followed Thursday's fighting)."""
     if time_at.get(tok.i):
         return time_at[tok.i]
     cur = tok
     for _ in range(5):
         if cur.head.i == cur.i or cur.dep_ == "relcl":
             break
-        cur = cur.head
+        came_from, cur = cur, cur.head
         if time_at.get(cur.i):
             return time_at[cur.i]
+        if came_from.dep_ == "advcl" and cur.pos_ in {"VERB", "AUX"}:
+            held = [time_at[c.i] for c in cur.children if c.dep_ == "dobj" and time_at.get(c.i)]
+            if held:
+                return held[0]
     return ()
 
 

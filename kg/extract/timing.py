@@ -147,8 +147,8 @@ def anchor_nominals(frame: SentenceFrame) -> SentenceFrame:
             cands[i] = replace(cands[i], absorbed=cands[i].absorbed | {a.i})
         # the verb keeps its time too: "the talks collapsed on Friday, with Hamas accusing Israel
         # ...", "... after rebels attacked": the clauses that hang on it happen then
-        for j in {a.i, a.head.i, cand.token.head.i}:
-            if j in time_at and j not in cands:
+        for j in {a.i, a.head.i, cand.token.head.i}:  # "talks hosted by X from Friday to Sunday"
+            if j in time_at and (j not in cands or j in cands[i].absorbed):
                 time_at[i] = time_at.get(i, ()) + time_at[j]
     absorbed = frozenset(j for c in cands.values() if c.trigger.pos == "NOUN" for j in c.absorbed)
     return replace(frame, candidates=cands, time_at=time_at, anchors=anchors, absorbed=absorbed)

@@ -91,6 +91,7 @@ _PHENOMENA: dict[str, str] = {  # phenomenon -> id prefix
     "place": "place",
     "date": "date",
     "trigger_sense": "sense",
+    "absolute_clause": "abs",
 }
 _ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 _SAME_KIND = (frozenset({"18", "19", "20"}), frozenset({"16", "17"}),

@@ -195,6 +195,12 @@ def trigger_for(tok: "Token", lex: Lexicon, words: WordClasses) -> Trigger | Non
     pos = tok.pos_
     if pos in {"VERB", "AUX"} or (pos == "NOUN" and tok.tag_.startswith("VB")):
         return _verb_trigger(tok, lex, words)
+    if pos == "NOUN" and tok.lower_.endswith("ing") and any(c.dep_ == "nsubj" for c in tok.children):
+        # "with the US warning it had indications": a gerund with a subject of its own, which
+        # the tagger took for a noun, is a verb (a noun has no subject)
+        t = _gerund_trigger(tok, lex)
+        if t is not None:
+            return t
     if pos in {"NOUN", "PROPN"}:
         if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return None  # "ceasefire violations", "air raid alerts": the head noun is the event
@@ -212,6 +218,14 @@ def trigger_for(tok: "Token", lex: Lexicon, words: WordClasses) -> Trigger | Non
         if t and any(c.dep_ in {"prep", "xcomp"} for c in tok.children):
             return t
     return None
+
+
+def _gerund_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
+    """The verb entry of an "-ing" form: "warning" -> warn, "saying" -> say, "vowing" -> vow,
+    "shelling" -> shell, "planning" -> plan."""
+    stem = tok.lower_[:-3]
+    forms = (stem, stem + "e") + ((stem[:-1],) if len(stem) > 2 and stem[-1] == stem[-2] else ())
+    return next((t for t in (lex.get(f, "VERB") for f in forms) if t is not None), None)
 
 
 def _verb_trigger(tok: "Token", lex: Lexicon, words: WordClasses) -> Trigger | None:

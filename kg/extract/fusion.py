@@ -210,7 +210,7 @@ def _participle_toll(tok: "Token", cands: "Mapping[int, Candidate]", words: Word
 def fuse_about(frame: SentenceFrame) -> SentenceFrame:
     """ "Open to talks", "urged a ceasefire", "threatened to cut aid": the inner event has not
     happened; it specifies the outer one, which takes a code for what it is about."""
-    lex = frame.res.lexicon
+    lex, sequence = frame.res.lexicon, frame.res.words["sequence_prep"]
     cands, absorbed, time_at = dict(frame.candidates), set(frame.absorbed), dict(frame.time_at)
     for i in sorted(cands):
         if i in absorbed:
@@ -222,6 +222,9 @@ def fuse_about(frame: SentenceFrame) -> SentenceFrame:
             if i2 in absorbed or inner.trigger.frame == "accuse" or \
                     (inner.token.pos_ == "VERB" and has_root(inner.cameo, *SPEECH_ROOTS)):
                 continue  # a speech act of its own ("demanded ..., warning that ...")
+            if inner.token.dep_ == "pobj" and inner.token.head.lower_ in sequence:
+                continue  # "signed the document after talks hosted by X": the talks came first
+
             specific = lex.combine(cand.trigger.lemma, inner.cameo, cand.cameo, light=False)
             if not about and specific is None:
                 continue

@@ -69,7 +69,7 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         text = f"{tm.text} {way} {ref[0].text if ref else 'today'}"
         for tok in _control_chain(verb):  # "a day before leaders were due to begin a summit"
             time_at[tok.i] = time_at.get(tok.i, ()) + (TimeMention(text, tm.start, tm.end),)
-    return replace(frame, time_at=_when_clauses(sent, roots, time_at))
+    return replace(frame, time_at=_when_clauses(sent, roots, time_at, set(cands)))
 
 
 def _perfect(verb: "Token") -> bool:
@@ -79,18 +79,22 @@ def _perfect(verb: "Token") -> bool:
 
 
 def _when_clauses(sent: "Span", roots: "Mapping[int, tuple[TimeMention, ...]]",
-                  time_at: dict[int, tuple[TimeMention, ...]]) -> dict[int, tuple[TimeMention, ...]]:
+                  time_at: dict[int, tuple[TimeMention, ...]],
+                  events: set[int]) -> dict[int, tuple[TimeMention, ...]]:
     """A relative clause on a time or on a dated event happens then: "in 2014, when Russia annexed
     Crimea", "since April, when the government announced ...", "the clash on Monday in which ...";
-    its verb takes the time unless it has one of its own. A "when" clause with a time dates the
-    verb it hangs on ("X vowed peace when he took power in November")."""
+    its verb takes the time unless it has one of its own. An event noun dated only by the clause
+    above it lends that time too ("said on Monday during a meeting with X, in which they agreed
+    ..."). A "when" clause with a time dates the verb it hangs on ("X vowed peace when he took
+    power in November")."""
     for tok in sent:
         if tok.dep_ == "advcl" and time_at.get(tok.i) and not time_at.get(tok.head.i) and \
                 _temporal_relative(tok):
             time_at[tok.head.i] = time_at[tok.i]  # "vowed peace when he took power in November"
         if tok.dep_ != "relcl" or time_at.get(tok.i) or not _temporal_relative(tok):
             continue
-        times = roots.get(tok.head.i) or time_at.get(tok.head.i)
+        times = roots.get(tok.head.i) or time_at.get(tok.head.i) or \
+            (governing_time(tok.head, time_at) if tok.head.i in events else ())
         if times:
             time_at[tok.i] = tuple(times)
     return time_at
@@ -153,9 +157,11 @@ def anchor_nominals(frame: SentenceFrame) -> SentenceFrame:
         anchors[i] = a
         if a.dep_ in {"acl", "relcl"} and a.lemma_.lower() in words["participation_verb"] and a.i in cands:
             cands[i] = replace(cands[i], absorbed=cands[i].absorbed | {a.i})
-        for j in {a.i, a.head.i, cand.token.head.i}:
-            if j in time_at and j not in cands:
-                time_at[i] = time_at.get(i, ()) + time_at.pop(j)
+        # the verb keeps its time too: "the talks collapsed on Friday, with Hamas accusing Israel
+        # ...", "... after rebels attacked": the clauses that hang on it happen then
+        for j in {a.i, a.head.i, cand.token.head.i}:  # "talks hosted by X from Friday to Sunday"
+            if j in time_at and (j not in cands or j in cands[i].absorbed):
+                time_at[i] = time_at.get(i, ()) + time_at[j]
     absorbed = frozenset(j for c in cands.values() if c.trigger.pos == "NOUN" for j in c.absorbed)
     return replace(frame, candidates=cands, time_at=time_at, anchors=anchors, absorbed=absorbed)
 
@@ -209,7 +215,9 @@ def moved_times(time_at: "Mapping[int, tuple[TimeMention, ...]]", to: int, frm: 
 
 
 def governing_time(tok: "Token", time_at: "Mapping[int, tuple[TimeMention, ...]]") -> tuple[TimeMention, ...]:
-    """The times of ``tok`` or of the nearest verb above it that has some."""
+    """The times of ``tok`` or of the nearest verb above it that has some; a verb whose object
+    carries the clause's time lends that ("witnessed fighting on Thursday before troops
+    retreated": the retreat followed Thursday's fighting)."""
     if time_at.get(tok.i):
         return time_at[tok.i]
     cur, linked = tok, False

@@ -406,11 +406,15 @@ def _merge_pass(events: list[Event], keep: frozenset[str], apart: frozenset[str]
     Returns the merged events and the ids of those of ``apart`` that stayed alone."""
     clusters: list[_Cluster] = []
     index: dict[tuple[str, tuple[str, int]], set[int]] = {}  # (family, key) -> cluster numbers
+    # the same for the clusters an event of ``apart`` may join (those not apart): a stored event
+    # looks only there, not through the stored events of every week and article it shares
+    joinable = {} if apart else index
     for ev in events:
         fam = codebook.coreference_family(ev.cameo)
-        cands = sorted({ci for k in _keys(ev, _SLACK) for ci in index.get((fam, k), ())})
-        target, decision = None, None
         alone = ev.id in apart
+        found = joinable if alone else index
+        cands = sorted({ci for k in _keys(ev, _SLACK) for ci in found.get((fam, k), ())})
+        target, decision = None, None
         for ci in cands:
             if alone and clusters[ci].apart:
                 continue  # two events of a merged set, unchanged: compared before, apart
@@ -429,6 +433,8 @@ def _merge_pass(events: list[Event], keep: frozenset[str], apart: frozenset[str]
             keys = _keys(replace(clusters[target].probe, evidence=ev.evidence)) | _keys(ev)
         for k in keys:
             index.setdefault((fam, k), set()).add(target)
+            if not clusters[target].apart:
+                joinable.setdefault((fam, k), set()).add(target)
     return [c.event() for c in clusters], frozenset(c.head[1].id for c in clusters if c.apart)
 
 

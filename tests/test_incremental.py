@@ -84,6 +84,26 @@ def test_adding_through_the_state_gives_what_reading_kg_ttl_gives(batches: list[
     assert any(e.links for e in merged)
 
 
+def test_a_state_written_before_its_last_tables_and_columns_is_brought_up_to_date(batches: list[Path],
+                                                                                 tmp_path: Path):
+    """A state of the same version written before the Turtle of records and reports were kept
+    in it, and before occurrences carried their place in the order, gains them on the next
+    addition and gives what reading kg.ttl gives."""
+    import sqlite3
+
+    out, ref = tmp_path / "out", tmp_path / "ref"
+    _build(batches[0], "--out", out, "-q")
+    shutil.copytree(out, ref)
+    db = sqlite3.connect(out / STATE)
+    db.executescript("DROP TABLE tail; DROP TABLE evidence; DROP INDEX occ_first; ALTER TABLE occ DROP COLUMN first;")
+    db.close()
+    for batch in batches[1:]:
+        assert "new or changed" in _build(batch, "--into", out)
+        (ref / STATE).unlink()
+        _build(batch, "--into", ref)
+        _same_exports(out, ref)
+
+
 def test_a_state_that_does_not_describe_kg_ttl_is_not_used(batches: list[Path], tmp_path: Path):
     """A state left from an earlier kg.ttl (a crash between the two commits, a copied folder)
     names a kg.ttl that is not there: the build reads kg.ttl whole."""

@@ -50,9 +50,10 @@ CREATE INDEX lkeys_id ON lkeys(id);
 CREATE TABLE links(src TEXT, dst TEXT);
 CREATE INDEX links_src ON links(src);
 CREATE INDEX links_dst ON links(dst);
-CREATE TABLE occ(id TEXT, kind TEXT, pos INT, oid TEXT, rec TEXT);
+CREATE TABLE occ(id TEXT, kind TEXT, pos INT, oid TEXT, rec TEXT, first TEXT);
 CREATE INDEX occ_id ON occ(id);
 CREATE INDEX occ_oid ON occ(kind, oid);
+CREATE INDEX occ_first ON occ(kind, oid, rec, first);
 CREATE TABLE recs(h TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE unsettled(id TEXT PRIMARY KEY);
 CREATE TABLE fold(kind TEXT, oid TEXT, data BLOB NOT NULL, PRIMARY KEY (kind, oid));
@@ -181,12 +182,12 @@ class State:
                         (ev.id, _ord(ev), lookup(ev.cameo).code, " ".join(sorted(prefixes)), 0,
                          csv_line(ev) if whole else "", ttl, pickle.dumps(ev, 5) if whole else b""))
         rows = self._occurrences(ev)
-        self.db.executemany("INSERT INTO occ VALUES (?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT INTO occ VALUES (?, ?, ?, ?, ?, ?)", rows)
         # an actor's, place's or article's record as the export folds it changes only where the
         # event, in the same place in the order, holds other records of it or in another order:
         # a report more of an event reported a thousand times folds its new article again, not
         # the thousand
-        now = _records((k, o, r) for _, k, _, o, r in rows)
+        now = _records((k, o, r) for _, k, _, o, r, _ in rows)
         self._touched.update(k for k in (was or {}).keys() | now.keys() if (was or {}).get(k) != now.get(k))
         self._put_reports(ev, reports)
         self.dirty.add(ev.id)
@@ -220,8 +221,12 @@ class State:
                 for table, col in (("mkeys", "id"), ("lkeys", "id"), ("links", "src")):
                     self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (ev.id,))
             span = (ev.time.end - ev.time.start).days if ev.time.start and ev.time.end else 0
+            order = _ord(ev)
+            if order != _ord(given):  # read back with a wider span: it stands elsewhere in the order
+                self.db.execute("UPDATE occ SET first = ? || char(1) || printf('%06d', pos) WHERE id = ?",
+                                (order, ev.id))
             self.db.execute("UPDATE events SET ord = ?, span = ?, data = ?, csv = ? WHERE id = ?",
-                            (_ord(ev), span, pickle.dumps(ev, 5), csv_line(ev), ev.id))
+                            (order, span, pickle.dumps(ev, 5), csv_line(ev), ev.id))
             self.db.executemany("INSERT INTO mkeys VALUES (?, ?, ?, ?, ?)",
                                 [(*key, ev.id) for key in merge_keys(ev)])
             kind, wants = link_kinds(ev)
@@ -244,10 +249,10 @@ class State:
         self._fold = None
         self._touched.clear()
 
-    def _occurrences(self, ev: Event) -> list[tuple[str, str, int, str, str]]:
+    def _occurrences(self, ev: Event) -> list[tuple[str, str, int, str, str, str]]:
         from kg.model import Evidence
 
-        rows = []
+        rows, order = [], _ord(ev)
         items: list[tuple[str, Any]] = [("a", x) for x in (*ev.sources, *ev.targets, *ev.claimed_by)]
         items += [("p", x) for x in ev.places]
         items += [("r", Evidence(e.article_id, "", 0, 0, "", e.url, e.title, e.published)) for e in ev.evidence]
@@ -257,7 +262,7 @@ class State:
                 data = pickle.dumps(rec, 5)
                 h = self._hashes[rec] = hashlib.blake2b(data, digest_size=16).hexdigest()
                 self.db.execute("INSERT OR IGNORE INTO recs VALUES (?, ?)", (h, data))
-            rows.append((ev.id, kind, pos, rec.article_id if kind == "r" else rec.id, h))
+            rows.append((ev.id, kind, pos, rec.article_id if kind == "r" else rec.id, h, f"{order}\x01{pos:06d}"))
         return rows
 
     def remove(self, ids: Iterable[str], *, touch: bool = True, replaced: bool = False) -> None:
@@ -465,10 +470,9 @@ class State:
         add: dict[str, Callable[[Any], Any]] = {"a": shared.add_actor, "p": shared.add_place,
                                                 "r": shared.add_article}
         fold = {} if self.fresh else self._folded()
-        first = "MIN(e.ord || char(1) || printf('%06d', o.pos))"
         if not fold or not any(fold.values()):
-            rows = self.db.execute(f"SELECT o.kind, o.rec, {first} AS f FROM occ o JOIN events e "
-                                   "ON e.id = o.id GROUP BY o.kind, o.oid, o.rec ORDER BY f").fetchall()
+            rows = self.db.execute("SELECT kind, rec, MIN(first) AS f FROM occ GROUP BY kind, oid, rec "
+                                   "ORDER BY f").fetchall()
         else:
             for kind, records in fold.items():
                 for oid, rec in records.items():
@@ -476,9 +480,7 @@ class State:
                         add[kind](rec)
             rows = []
             for kind, oid in sorted(self._touched):
-                rows += self.db.execute(f"SELECT o.kind, o.rec, {first} AS f FROM occ o JOIN events e "
-                                        "ON e.id = o.id WHERE o.kind = ? AND o.oid = ? GROUP BY o.rec",
-                                        (kind, oid)).fetchall()
+                rows += self.db.execute(_FIRSTS, {"k": kind, "o": oid}).fetchall()
             rows.sort(key=lambda r: r[2])
         recs: dict[str, Any] = {}
         for kind, h, _ in rows:
@@ -488,6 +490,19 @@ class State:
         for (code,) in self.db.execute("SELECT DISTINCT code FROM events ORDER BY code"):
             shared.codes[code] = None
         return shared
+
+
+# the distinct records of one actor, place or article (kind :k, id :o), each with its first
+# occurrence in the export's order: one look-up in occ_first per record, not a pass over the
+# id's occurrences (an actor in every other event has tens of thousands)
+_FIRSTS = """
+WITH RECURSIVE r(rec) AS (
+    SELECT MIN(rec) FROM occ WHERE kind = :k AND oid = :o
+    UNION ALL
+    SELECT (SELECT MIN(rec) FROM occ WHERE kind = :k AND oid = :o AND rec > r.rec) FROM r
+    WHERE r.rec IS NOT NULL)
+SELECT :k, rec, (SELECT MIN(first) FROM occ WHERE kind = :k AND oid = :o AND rec = r.rec) FROM r
+WHERE rec IS NOT NULL"""
 
 
 def _records(rows: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -528,6 +543,11 @@ def open_state(folder: str | os.PathLike[str]) -> State | None:
         for statement in _SCHEMA[_SCHEMA.index("CREATE TABLE IF NOT EXISTS"):].split(";"):
             if statement.strip():
                 db.execute(statement)  # the tables an older state lacks
+        if "first" not in {row[1] for row in db.execute("PRAGMA table_info(occ)")}:  # an older state
+            db.execute("ALTER TABLE occ ADD COLUMN first TEXT")
+            db.execute("UPDATE occ SET first = (SELECT ord FROM events e WHERE e.id = occ.id) "
+                       "|| char(1) || printf('%06d', pos)")
+            db.execute("CREATE INDEX occ_first ON occ(kind, oid, rec, first)")
         return state
     except sqlite3.Error:
         return None

@@ -85,6 +85,7 @@ def write_exports(events: Sequence[Event], out: str | Path, *, timeline: bool = 
                 table.write(csv_header())
                 write_streamed(events, streamed, digests=digests, keep=keep, on_event=_keep, shared=shared)
             state.settle(shared, events)
+            state.keep_records(shared, digests or {})  # so that the first addition serialises what it changes only
             state.set_digests(digests or {}, urls)
             state.set_foreign(_ntriples(keep))
             _write_others(events, stage, also, timeline, keep, digests)

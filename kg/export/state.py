@@ -438,6 +438,11 @@ class State:
         reports = (t for (t,) in self.db.execute("SELECT ttl FROM evidence ORDER BY id, key"))
         write_turtle(path, used, itertools.chain(chunks, reports, records, [tail_ttl]))
 
+    def keep_records(self, shared: Any, digests: Mapping[str, str]) -> None:
+        """Keep the Turtle of each actor, place and article as an export of ``shared`` (and
+        ``digests``) writes it, for the next addition to copy where they did not change."""
+        self._record_chunks(shared, digests)
+
     def _record_chunks(self, shared: Any, digests: Mapping[str, str]) -> tuple[list[bytes], set[str]]:
         """The Turtle of each actor, place and article (kept from the last write where what it
         depends on is the same), and the prefixes they use."""

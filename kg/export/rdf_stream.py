@@ -30,7 +30,7 @@ from kg.vocab import ID, PREFIXES, RDF
 if TYPE_CHECKING:
     from kg.export.rdf import Shared
 
-__all__ = ["write_streamed", "STREAMED_FORMATS", "event_pieces", "evidence_key", "TripleList"]
+__all__ = ["write_streamed", "STREAMED_FORMATS", "event_pieces", "evidence_key", "content_key", "TripleList"]
 
 STREAMED_FORMATS = ("turtle", "nt")
 _TYPE = str(RDF.type)
@@ -212,7 +212,13 @@ def event_pieces(ev: Event, kept: Container[str] = ()) -> tuple[
 
 def evidence_key(evd: Evidence) -> str:
     """What an evidence node's triples depend on, as a short key."""
-    return hashlib.blake2b(pickle.dumps(evd, 5), digest_size=16).hexdigest()
+    return content_key(evd)
+
+
+def content_key(value: Any) -> str:
+    """A short key of a value that a piece of Turtle is written from: kept pieces are written
+    again when it changes."""
+    return hashlib.blake2b(pickle.dumps(value, 5), digest_size=16).hexdigest()
 
 
 class TripleList:

@@ -446,12 +446,12 @@ class State:
     def _record_chunks(self, shared: Any, digests: Mapping[str, str]) -> tuple[list[bytes], set[str]]:
         """The Turtle of each actor, place and article (kept from the last write where what it
         depends on is the same), and the prefixes they use."""
-        from kg.export.rdf_stream import TripleList, turtle_pieces
+        from kg.export.rdf_stream import TripleList, content_key, turtle_pieces
 
         kept = {(k, o): (b, p, t) for k, o, b, p, t in self.db.execute("SELECT * FROM tail")}
         out, used, fresh = [], set(), []
         for kind, oid, basis, write in shared.records(digests):
-            key = hashlib.blake2b(pickle.dumps(basis, 5), digest_size=16).hexdigest()
+            key = content_key(basis)
             hit = kept.get((kind, oid))
             if hit is not None and hit[0] == key:
                 pfx, ttl = hit[1].split(), hit[2]

@@ -44,8 +44,7 @@ def fuse_objects(frame: SentenceFrame) -> SentenceFrame:
         party_object = cand.trigger.frame != "meet" and any(
             c.dep_ == "dobj" and c.i in index.by_token for c in tok.children)
         for o in [conjuncts_of(obj)[0] for obj in objects_of(tok, words)]:
-            told = has_root(cand.cameo, Root.AID) and o.lemma_.lower() in words["information_noun"]
-            if party_object and o.dep_ == "pobj" and not told:  # "provided X with details": still told
+            if party_object and o.dep_ == "pobj":
                 continue
             inner = cands.get(o.i)
             if inner is None or not inner.nominal:
@@ -54,8 +53,6 @@ def fuse_objects(frame: SentenceFrame) -> SentenceFrame:
                     code = lex.combine(lemma, Code.PROVIDE_AID, cand.cameo)
                 elif o.lower_ in words["fighting_noun"] and has_root(cand.cameo, *_ABOUT_FIGHTING):
                     code = lex.combine(lemma, Code.CONVENTIONAL_FORCE, cand.cameo)
-                elif told:
-                    code = Code.STATEMENT  # "provided the information", "gave details": telling, no aid
                 if code:
                     cands[i] = replace(cand, cameo=code)
                     break

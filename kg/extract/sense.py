@@ -63,7 +63,11 @@ def standing_state(verb: "Token") -> bool:
 
 
 def _information_given(verb: "Token", words: WordClasses) -> bool:
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    """What is handed over is information: the object ("released images"), or what follows
+    "with" when the object is the party given it ("provided Kyiv with the details")."""
+    given = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+             for p in c.children if p.dep_ == "pobj"]
+    objs = given or [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     return bool(objs) and all(_is(o, words["information_noun"]) for o in objs)
 
 

@@ -1,5 +1,5 @@
-"""Views shared by several parties: "Japan and South Korea agreed the launches were a grave
-provocation" makes the agreeing parties' common judgement, not an agreement to act."""
+"""Views shared by several parties: "France and Germany agreed the shelling was a war crime"
+makes the agreeing parties' common judgement, not an agreement to act."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -17,7 +17,7 @@ __all__ = ["shared_view"]
 
 
 def shared_view(draft: Draft, frame: SentenceFrame) -> Draft:
-    """ "agreed the launches were not helpful to peace", "agreed that the strikes were a grave
+    """ "agreed the raids did nothing for the talks", "agreed that the strikes were a grave
     mistake": agreeing on a condemnation is making it, a criticism (111) by all who
     agree; "agreed that the troops would withdraw" stays an agreement."""
     tok, words = draft.cand.token, frame.res.words
@@ -29,7 +29,7 @@ def shared_view(draft: Draft, frame: SentenceFrame) -> Draft:
     if typed is None:
         return draft
     code, judged, _ = typed
-    # "Japan and South Korea agreed": the frame may have made the second a counterpart
+    # "France and Germany agreed": the frame may have made the second a counterpart
     subjects = [t for s in subject_of(tok)[0] for t in s.subtree]
     agreeing = draft.sources + tuple(m for m in draft.targets if m not in judged and m not in draft.sources and
                                      any(t.idx <= m.start < t.idx + len(t) for t in subjects))
@@ -38,7 +38,7 @@ def shared_view(draft: Draft, frame: SentenceFrame) -> Draft:
 
 
 def _past_aside(clause: "Token", words: WordClasses) -> "Token":
-    """ "agreed [the launches were not helpful], the AP reports": the parser may hang the clause
+    """ "agreed [the raids were unlawful], an agency reports": the parser may hang the clause
     on the aside that attributes the whole report; the clause is what was agreed."""
     if clause.lemma_.lower() in words["report_verb"]:
         inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]

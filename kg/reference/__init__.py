@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from kg.reference.cache import cached
 from kg.reference.countries import Countries, Country, load_countries
 from kg.reference.gazetteer import MIN_CITY_POPULATION, Gazetteer, load_gazetteer
 from kg.reference.names import NameRules
@@ -38,7 +39,8 @@ class Reference:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        return load_gazetteer(self.countries, self.min_city_population)
+        return cached(f"gazetteer-{self.min_city_population}",
+                      lambda: load_gazetteer(self.countries, self.min_city_population))
 
     @cached_property
     def organisations(self) -> Organisations:

@@ -50,7 +50,8 @@ class Gazetteer:
 
 def _latin(text: str) -> bool:
     """Written in Latin letters (with accents): other scripts cannot match English text."""
-    return text.isascii() or all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in text)
+    return (text.isascii() or max(text) < "\u0250"
+            or all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in text))
 
 
 def load_gazetteer(countries: Countries, min_population: int = MIN_CITY_POPULATION) -> Gazetteer:
@@ -71,8 +72,9 @@ def _cities(min_population: int) -> tuple[dict[int, City], dict[str, dict[int, N
         city = City(int(rec["geonameid"]), rec["name"], rec["countrycode"],
                     float(rec["latitude"]), float(rec["longitude"]), int(rec["population"] or 0))
         cities[city.gid] = city
-        by_name.setdefault(name_key(city.name), {})[city.gid] = None
-        by_primary.setdefault(name_key(city.name), []).append(city.gid)
+        key = name_key(city.name)
+        by_name.setdefault(key, {})[city.gid] = None
+        by_primary.setdefault(key, []).append(city.gid)
         for alt in set(rec.get("alternatenames") or ()):
             # Upper-case alternates are airport and postal codes ("GAO" is Guantanamo's airport).
             if len(alt) < 3 or alt.isupper() or not _latin(alt):
@@ -85,11 +87,12 @@ def _cities(min_population: int) -> tuple[dict[int, City], dict[str, dict[int, N
 
 def _primary_rank(cities: Mapping[int, City]) -> dict[int, int]:
     best: dict[tuple[str, str], City] = {}
+    slots = {c.gid: (slugify(c.name), c.cc) for c in cities.values()}
     for c in cities.values():
-        slot = (slugify(c.name), c.cc)
+        slot = slots[c.gid]
         if slot not in best or (c.pop, -c.gid) > (best[slot].pop, -best[slot].gid):
             best[slot] = c
-    return {c.gid: 0 if best[(slugify(c.name), c.cc)].gid == c.gid else 1 for c in cities.values()}
+    return {gid: 0 if best[slot].gid == gid else 1 for gid, slot in slots.items()}
 
 
 def _capitals(countries: Countries, cities: Mapping[int, City],

@@ -6,6 +6,7 @@ import importlib.resources
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 __all__ = ["fold", "name_key", "slugify", "read_table", "split_list", "clean_label"]
 
@@ -41,6 +42,7 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # the resolver asks for the same names hundreds of times an article
 def name_key(text: str) -> str:
     """Lookup key: accents, case, dots, apostrophes and a leading "the" removed, words single-spaced."""
     s = _NON_ALNUM.sub(" ", fold(text).lower().translate(_DROP)).strip()

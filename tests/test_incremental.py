@@ -95,6 +95,11 @@ def test_a_state_written_before_its_last_tables_and_columns_is_brought_up_to_dat
     _build(batches[0], "--out", out, "-q")
     shutil.copytree(out, ref)
     db = sqlite3.connect(out / STATE)
+    whole = dict(db.execute("SELECT id, ttl FROM events"))  # such a state kept each event's Turtle whole
+    for i, ttl in db.execute("SELECT id, ttl FROM evidence ORDER BY id, key"):
+        whole[i] += ttl
+    db.executemany("UPDATE events SET ttl = ? WHERE id = ?", [(t, i) for i, t in whole.items()])
+    db.commit()
     db.executescript("DROP TABLE tail; DROP TABLE evidence; DROP INDEX occ_first; ALTER TABLE occ DROP COLUMN first;")
     db.close()
     for batch in batches[1:]:
@@ -102,6 +107,30 @@ def test_a_state_written_before_its_last_tables_and_columns_is_brought_up_to_dat
         (ref / STATE).unlink()
         _build(batch, "--into", ref)
         _same_exports(out, ref)
+
+
+def test_a_build_keeps_each_report_apart_and_each_piece_reads_alone(batches: list[Path], tmp_path: Path):
+    """A full build keeps, for every event, its own Turtle and that of each of its reports apart,
+    so that the first addition that gives an event one more report writes that report only; and
+    each piece names the prefixes it uses, so that whatever an addition removes, kg.ttl's header
+    still declares every prefix the rest uses."""
+    import sqlite3
+
+    from kg.export.rdf_stream import _prefixes, evidence_key
+
+    out = tmp_path / "out"
+    _build(batches[0], "--out", out, "-q")
+    events = {e.id: e for e in load_events([out])}
+    db = sqlite3.connect(out / STATE)
+    kept: dict[str, set[str]] = {}
+    for i, key in db.execute("SELECT id, key FROM evidence"):
+        kept.setdefault(i, set()).add(key)
+    assert kept == {i: {evidence_key(r) for r in e.evidence} for i, e in events.items()}
+    pieces = [*db.execute("SELECT pfx, ttl FROM events"), *db.execute("SELECT pfx, ttl FROM evidence")]
+    for pfx, ttl in pieces:
+        head = "".join(f"@prefix {p}: <{_prefixes()[p]}> .\n" for p in pfx.split())
+        assert len(rdflib.Graph().parse(data=head + ttl.decode(), format="turtle")) > 0
+    db.close()
 
 
 def test_a_state_that_does_not_describe_kg_ttl_is_not_used(batches: list[Path], tmp_path: Path):

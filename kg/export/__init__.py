@@ -71,9 +71,10 @@ def write_exports(events: Sequence[Event], out: str | Path, *, timeline: bool = 
             urls: dict[str, str] = {}
             shared = Shared()
 
-            def _keep(ev: Event, ttl: bytes, prefixes: frozenset[str]) -> None:
+            def _keep(ev: Event, ttl: bytes, prefixes: frozenset[str],
+                      reports: Mapping[str, tuple[bytes, frozenset[str]]]) -> None:
                 table.write(csv_line(ev))
-                state.put(ev, ttl, prefixes, whole=False)
+                state.put(ev, ttl, prefixes, whole=False, reports=reports)
                 for evd in ev.evidence:
                     if evd.url and evd.article_id not in urls:
                         urls[evd.article_id] = evd.url

@@ -46,55 +46,87 @@ def _prefixes() -> dict[str, str]:
 
 class _Chunks:
     """A sink for :func:`kg.export.rdf.describe` that writes each chunk of triples (sorted by
-    subject, duplicates dropped) as a Turtle body and/or N-Triples, and notes the prefixes the
-    Turtle uses."""
+    subject, duplicates dropped) as a Turtle body and/or N-Triples, and notes the prefixes each
+    chunk and all of them use."""
 
     def __init__(self, body: IO[bytes] | None, nt: IO[bytes] | None) -> None:
         import pyoxigraph as ox
 
         self.ox, self.body, self.nt = ox, body, nt
         self.prefixes = _prefixes()
-        self.last = b""  # the Turtle body of the last chunk written
-        self.used: set[str] = set()
+        self.last = b""  # the Turtle body of the last chunk written (of its head, when split)
+        self.last_used: frozenset[str] = frozenset()  # the prefixes it uses
+        self.parts: dict[str, tuple[bytes, frozenset[str]]] = {}  # the split-off parts, by key
+        self.used: set[str] = set()  # the prefixes of every chunk
         self.triples: dict[tuple[Node, Node, Node], None] = {}
-        self.iris: dict[str, Any] = {}
+        self.iris: dict[str, Any] = {}  # our own IRIs (no prefix) of the chunk
+        self.vocab: dict[str, tuple[Any, tuple[str, ...]]] = {}  # other IRIs, for the whole export
         self.bnodes: dict[BNode, Any] = {}
+        self._chunk_used: set[str] = set()
 
     def add(self, triple: tuple[Node, Node, Node]) -> None:
         self.triples[triple] = None
 
-    def flush(self) -> None:
-        self.last = b""
+    def flush(self, split: Mapping[Node, str] | None = None) -> None:
+        """Write the chunk; ``split`` (subject -> key): the triples of those subjects are written
+        after the rest as a part each, and kept apart in :attr:`parts` (a Turtle body each)."""
+        self.last, self.last_used, self.parts = b"", frozenset(), {}
         if not self.triples:
             return
-        ox = self.ox
         order = sorted(self.triples, key=_order)
-        chunk = [ox.Triple(self._term(s), self._predicate(p), self._term(o)) for s, p, o in order]
         self.triples.clear()
+        groups: dict[str | None, list[tuple[Node, Node, Node]]] = {None: order}
+        if split:
+            groups = {None: []}
+            for t in order:
+                groups.setdefault(split.get(t[0]), []).append(t)
+        everything = []
+        for key, triples in groups.items():
+            self._chunk_used = set()
+            chunk = [self.ox.Triple(self._term(s), self._predicate(p), self._term(o)) for s, p, o in triples]
+            everything.extend(chunk)
+            ttl = b""
+            if self.body is not None and chunk:
+                ttl = _strip_prefixes(self.ox.serialize(chunk, format=self.ox.RdfFormat.TURTLE,
+                                                        prefixes=self.prefixes)) + b"\n"
+                self.body.write(ttl)
+            used = frozenset(self._chunk_used)
+            self.used |= used
+            if key is None:
+                self.last, self.last_used = ttl, used
+            else:
+                self.parts[key] = (ttl, used)
         self.iris.clear()
-        if self.body is not None:
-            data = ox.serialize(chunk, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes)
-            self.last = _strip_prefixes(data) + b"\n"
-            self.body.write(self.last)
         if self.nt is not None:
-            ox.serialize(chunk, self.nt, format=ox.RdfFormat.N_TRIPLES)
+            self.ox.serialize(everything, self.nt, format=self.ox.RdfFormat.N_TRIPLES)
 
     def _iri(self, iri: str) -> Any:
+        hit = self.vocab.get(iri)
+        if hit is not None:
+            self._chunk_used.update(hit[1])
+            return hit[0]
         node = self.iris.get(iri)
         if node is None:
             try:
-                node = self.iris[iri] = self.ox.NamedNode(iri)
+                node = self.ox.NamedNode(iri)
             except ValueError as err:
                 raise ExportError(f"<{iri}> is not an IRI ({err}); fix or remove the triples "
                                   f"that hold it") from None
-            if not iri.startswith(_ID):
-                self.used.update(p for p, ns in self.prefixes.items() if iri.startswith(ns))
+            if iri.startswith(_ID):
+                self.iris[iri] = node
+            else:
+                pfx = tuple(p for p, ns in self.prefixes.items() if iri.startswith(ns))
+                self.vocab[iri] = (node, pfx)
+                self._chunk_used.update(pfx)
         return node
 
     def _predicate(self, p: Node) -> Any:
         iri = str(p)
         if iri == _TYPE:  # written "a": no prefix for it
-            return self.iris.get(iri) or self.ox.NamedNode(iri)
+            hit = self.vocab.get(iri)
+            if hit is None:
+                hit = self.vocab[iri] = (self.ox.NamedNode(iri), ())
+            return hit[0]
         return self._iri(iri)
 
     def _term(self, t: Node) -> Any:
@@ -137,14 +169,18 @@ def _strip_prefixes(data: bytes) -> bytes:
 
 def write_streamed(events: Iterable[Event], paths: Mapping[str, str | os.PathLike[str]], *,
                    digests: Mapping[str, str] | None = None, keep: Graph | None = None,
-                   on_event: Callable[[Event, bytes, frozenset[str]], None] | None = None,
+                   on_event: Callable[[Event, bytes, frozenset[str], Mapping[str, tuple[bytes, frozenset[str]]]],
+                                      None] | None = None,
                    shared: "Shared | None" = None) -> list[Path]:
     """Write the RDF of ``events`` (what :func:`kg.export.rdf.to_rdf` gives, plus each article's
     digest from ``digests`` and the ``keep`` triples) to ``paths`` (format -> path, formats of
-    :data:`STREAMED_FORMATS`), each file atomically. Each event's triples are one Turtle chunk,
-    handed with the prefixes it uses to ``on_event`` (the build's state caches it); ``shared``
-    gathers the actors, places and articles described. Returns the paths written."""
+    :data:`STREAMED_FORMATS`), each file atomically. Each event's triples are written as its own
+    Turtle chunk then one per evidence node (as :func:`event_pieces` makes them), handed with the
+    prefixes each uses to ``on_event`` (the build's state keeps them: an addition that gives an
+    event one more report writes that report, not the others); ``shared`` gathers the actors,
+    places and articles described. Returns the paths written."""
     from kg.export.rdf import Shared, _add_event
+    from kg.export.rdf_terms import evidence_iri
 
     unknown = set(paths) - set(STREAMED_FORMATS)
     if unknown:
@@ -157,16 +193,14 @@ def write_streamed(events: Iterable[Event], paths: Mapping[str, str | os.PathLik
         sink = _Chunks(body, nt)
         shared = Shared() if shared is None else shared
         seen: dict[str, Event] = {}
-        used: set[str] = set()
         for ev in events:
             if seen.setdefault(ev.id, ev) != ev:
                 raise ExportError(f"two different events share the id {ev.id!r}: merge them or give "
                                   f"them distinct ids before exporting")
             shared.add(ev, _add_event(sink, ev))
-            sink.flush()
+            sink.flush({evidence_iri(e): evidence_key(e) for e in ev.evidence} if on_event else None)
             if on_event is not None:
-                on_event(ev, sink.last, frozenset(sink.used - used))
-            used |= sink.used
+                on_event(ev, sink.last, sink.last_used, sink.parts)
         shared.describe(sink, digests)
         for triple in keep if keep is not None else ():
             sink.add(triple)
@@ -184,7 +218,7 @@ def event_turtle(ev: Event) -> tuple[bytes, frozenset[str]]:
     sink = _Chunks(io.BytesIO(), None)
     _add_event(sink, ev)
     sink.flush()
-    return sink.last, frozenset(sink.used)
+    return sink.last, sink.last_used
 
 
 def event_pieces(ev: Event, kept: Container[str] = ()) -> tuple[
@@ -196,18 +230,15 @@ def event_pieces(ev: Event, kept: Container[str] = ()) -> tuple[
     from kg.export.rdf import _add_event
     from kg.export.rdf_terms import evidence_iri
 
+    sink = _Chunks(io.BytesIO(), None)
+    nodes = {evidence_iri(e): evidence_key(e) for e in ev.evidence}
     own: list[tuple[Node, Node, Node]] = []
     _add_event(TripleList(own), ev)
-    nodes = {evidence_iri(e): evidence_key(e) for e in ev.evidence}
-    parts: dict[str, list[tuple[Node, Node, Node]]] = {}
-    head = []
     for t in own:
-        key = nodes.get(t[0])  # type: ignore[call-overload]
-        if key is None:
-            head.append(t)
-        elif key not in kept:
-            parts.setdefault(key, []).append(t)
-    return turtle_pieces(head), {k: turtle_pieces(ts) for k, ts in parts.items()}
+        if nodes.get(t[0]) not in kept:  # type: ignore[call-overload]
+            sink.add(t)
+    sink.flush(nodes)
+    return (sink.last, sink.last_used), sink.parts
 
 
 def evidence_key(evd: Evidence) -> str:
@@ -237,7 +268,7 @@ def turtle_pieces(triples: Iterable[tuple[Node, Node, Node]]) -> tuple[bytes, fr
     for triple in triples:
         sink.add(triple)
     sink.flush()
-    return sink.last, frozenset(sink.used)
+    return sink.last, sink.last_used
 
 
 def write_turtle(path: Path, used: Iterable[str], bodies: Iterable[IO[bytes] | bytes]) -> Path:

@@ -195,11 +195,10 @@ class State:
     def _put_reports(self, ev: Event, reports: Mapping[str, tuple[bytes, frozenset[str]]] | None) -> None:
         from kg.export.rdf_stream import evidence_key
 
-        if self.fresh and reports is None:
-            return
-        keys = {evidence_key(e) for e in ev.evidence} if reports is not None else set()
-        gone = {k for (k,) in self.db.execute("SELECT key FROM evidence WHERE id = ?", (ev.id,))} - keys
-        self.db.executemany("DELETE FROM evidence WHERE id = ? AND key = ?", [(ev.id, k) for k in gone])
+        if not self.fresh:
+            keys = {evidence_key(e) for e in ev.evidence} if reports is not None else set()
+            gone = {k for (k,) in self.db.execute("SELECT key FROM evidence WHERE id = ?", (ev.id,))} - keys
+            self.db.executemany("DELETE FROM evidence WHERE id = ? AND key = ?", [(ev.id, k) for k in gone])
         self.db.executemany("INSERT OR REPLACE INTO evidence VALUES (?, ?, ?, ?)",
                             [(ev.id, k, " ".join(sorted(p)), t) for k, (t, p) in (reports or {}).items()])
 

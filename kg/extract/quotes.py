@@ -52,7 +52,8 @@ def follow_quote(sent: "Span", frame: SentenceFrame, found: list[EventMention],
             return (pending[0], close, pending[2] + (frame,)), []  # '... retaliation!" | X said.'
         if close < sent.start_char <= close + _GAP:  # the sentence right after the quote
             return None, _acts(pending[2], said) if said is not None else []
-    quote = next((q for q in quotes if q[0] <= sent.start_char + _lead(sent) and q[1] >= sent.end_char), None)
+    first = sent.start_char + _lead(sent)  # (a span's text is made anew each time it is asked)
+    quote = next((q for q in quotes if q[0] <= first and q[1] >= sent.end_char), None)
     if quote is None:
         return None, []
     frames = pending[2] if pending is not None and pending[:2] == quote else ()

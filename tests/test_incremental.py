@@ -302,3 +302,20 @@ def test_an_addition_folds_actors_places_and_articles_as_a_build_of_all_would(tm
     final = {e.id: e for e in stored if e.id not in removed} | {e.id: e for e in changed}
     want = _folded(list(final.values()))
     assert (got.actors, got.places, got.articles) == (want.actors, want.places, want.articles)
+
+
+@given(start=st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)), days=st.integers(0, 800),
+       precision=st.sampled_from(["day", "week", "month", "year"]), vague=st.booleans())
+def test_a_span_as_the_build_keeps_it_is_the_span_read_back(start: dt.date, days: int, precision: str,
+                                                            vague: bool) -> None:
+    """The build gives each event its time as the graph writes it (a span known to the month or
+    year over whole months or years, the part it names kept as its earliest and latest days), so
+    that what a later addition reads back is what the build merged."""
+    from kg.export.rdf_read import _time_as_read
+    from kg.temporal.spans import as_written, timespan
+
+    t = as_written(timespan(start, start + dt.timedelta(days=days), precision, "relative", vague=vague))  # type: ignore[arg-type]
+    assert _time_as_read(t) == t
+    assert t.start is not None and t.end is not None and t.start <= start <= start + dt.timedelta(days=days) <= t.end
+    if precision in ("month", "year"):
+        assert (t.earliest or t.start, t.latest or t.end) == (start, start + dt.timedelta(days=days))

@@ -18,6 +18,7 @@ from kg.resolve.labels import event_label
 from kg.resolve.places_lent import places_from_anaphora, places_from_sentence, with_countries
 from kg.resolve.unnamed import unnamed_actor
 from kg.temporal import anaphoric_shift, parse_duration, resolve_time, with_duration
+from kg.temporal.spans import as_written
 from kg.resources import Resources, default_resources
 
 __all__ = ["resolve", "resolve_all", "resolve_span"]
@@ -190,7 +191,7 @@ def _event(em: EventMention, resolved: dict, published: dt.date | None, url: str
     if hosted:
         # a visit's destination country is its host: "paid a visit to Saudi Arabia"
         targets = tuple(Actor(p.id, p.name, "country") for p in places if p.type == "country")
-    span = resolve_span(em, published, last_day)
+    span = as_written(resolve_span(em, published, last_day))
     # how sure each field is, by how it was found (see _TIME_CONFIDENCE and _MENTION_CONFIDENCE)
     sure: dict[str, float] = {"type": em.type_confidence}
     if span.is_known:

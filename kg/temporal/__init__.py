@@ -29,7 +29,10 @@ Conventions a reader of the graph should know (each is also pinned by a test):
 * ``start``/``end`` are inclusive days; a week, month or year keeps its whole span and its
   precision ("last week" is Monday-Sunday of the previous ISO week, precision "week").
 * Vague sub-spans ("early April", "earlier this month", "late last year") carry
-  ``earliest``/``latest`` equal to their bounds and keep the precision of the unit.
+  ``earliest``/``latest`` equal to their bounds and keep the precision of the unit. An event
+  is given its span as the graph writes it (:func:`kg.temporal.spans.as_written`): one known
+  to the month or year runs over whole months or years, the part it names kept in
+  ``earliest``/``latest``.
   "Earlier this week/month/year" ends the day before publication, "later this ..." starts the
   day after it (the day itself would be "today"); "the rest of the week" starts on it.
 * "since X to date" (extraction writes it for a present perfect: "clashes have raged since

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.model import Precision, Tense, TimeSpan
 from kg.temporal.vocab import TZ
 
-__all__ = ["Ctx", "NeedsDate", "need_published", "timespan", "month_end", "add_months", "submod_bounds",
+__all__ = ["Ctx", "NeedsDate", "need_published", "timespan", "as_written", "month_end", "add_months", "submod_bounds",
            "pick", "weekday_date", "clock", "slash_date", "year_range", "safe_date", "weekend",
            "unit_bounds", "UNIT_DAYS"]
 
@@ -42,6 +42,25 @@ def timespan(start: dt.date, end: dt.date, precision: Precision, basis: str, *,
     return TimeSpan(start, end, precision, basis,  # type: ignore[arg-type]
                     start_time=start_time, end_time=end_time,
                     earliest=start if vague else None, latest=end if vague else None)
+
+
+def as_written(t: TimeSpan) -> TimeSpan:
+    """``t`` as the graph writes it and every reader reads it back: a span known to the month or
+    the year runs over whole months or years (``xsd:gYearMonth``, ``xsd:gYear``); the part of
+    them the span names ("earlier this month", "since November" up to the report) is its
+    ``earliest`` and ``latest`` (written as days). The build merges events as a later addition
+    will read them."""
+    if t.start is None or t.precision not in ("month", "year"):
+        return t
+    end = t.end or t.start
+    if t.precision == "month":
+        start, end = t.start.replace(day=1), month_end(end.year, end.month)
+    else:
+        start, end = dt.date(t.start.year, 1, 1), dt.date(end.year, 12, 31)
+    if (start, end) == (t.start, t.end):
+        return t
+    return replace(t, start=start, end=end, earliest=t.earliest or (t.start if start != t.start else None),
+                   latest=t.latest or (t.end if end != t.end else None))
 
 
 def month_end(y: int, m: int) -> dt.date:

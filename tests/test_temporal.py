@@ -851,3 +851,43 @@ def test_any_text_gives_consistent_mentions_and_ordered_spans(words, pub, tense)
                 assert span.earliest <= span.latest
     span = resolve_time(sentence, pub, tense=tense)
     assert span is None or not span.is_known or span.start <= span.end
+
+
+_MORE_WORDS = st.sampled_from(
+    "spring summer autumn fall winter decade hours days weeks months years the past coming few "
+    "two 3 04/05/2024 2024-05-04 1990s of early-April mid-2023 Tuesday's today yesterday".split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, _MORE_WORDS), max_size=14), st.sampled_from([" ", "  ", "-", ", "]))
+def test_the_words_a_finder_needs_only_skip_sentences_it_cannot_match(words, sep):
+    """A finder is skipped when the sentence lacks the words (or digit) it cannot match without:
+    the mentions are the same as running every finder."""
+    import kg.temporal.find as find
+
+    sentence = sep.join(words)
+    quick = find_time_expressions(sentence)
+    needs = dict(find._NEEDS)
+    find._NEEDS.clear()
+    try:
+        assert find_time_expressions(sentence) == quick
+    finally:
+        find._NEEDS.update(needs)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two days ago the army said so.", "over the past decade", "in recent hours", "within the last 48 hours",
+    "late last spring", "in the summer of 2014", "on Tuesday night",
+    "in the early 1990s", "2024-05-04T10:00Z", "the 2014-2016 war", "12 March 2023",
+    "March 12, 2023", "in mid-2023", "a few months ago", "earlier in the year", "this weekend",
+])
+def test_each_finder_still_runs_where_its_words_are(sentence):
+    import kg.temporal.find as find
+
+    quick = find_time_expressions(sentence)
+    needs = dict(find._NEEDS)
+    find._NEEDS.clear()
+    try:
+        assert quick and find_time_expressions(sentence) == quick
+    finally:
+        find._NEEDS.update(needs)

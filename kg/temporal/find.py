@@ -212,6 +212,14 @@ _FINDERS: tuple[tuple[re.Pattern[str], str, _Check | None], ...] = (
     (_P_CLOCK, "time", None),
     (_P_HOLIDAY, "holiday", _ok_holiday),
 )
+# Words (or a digit) without which a finder cannot match: a sentence without them skips it.
+_DIGIT = re.compile(r"\d")
+_NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
+    **dict.fromkeys((_P_ISO, _P_SLASH, _P_DMY, _P_MDY, _P_MONTH_YEAR, _P_YEAR, _P_YEAR_RANGE, _P_DECADE), _DIGIT),
+    _P_UNIT: re.compile(r"(?i)week|month|year|decade|hour|day"),
+    _P_SEASON: re.compile(r"(?i)spring|summer|autumn|fall|winter"),
+    _P_WEEKDAY: re.compile(r"day"),
+}
 _DAYISH = frozenset({"date", "weekday", "relday", "holiday", "datetime"})
 _GAP_TIME_DAY = re.compile(r"\s*(?:,\s*|\s(?:on|of)\s+|\s)?\s*(?:(?i:on)\s+)?")
 _GAP_DAY_TIME = re.compile(r"\s*,?\s*(?:(?i:at|from)\s+)?")
@@ -228,6 +236,9 @@ def find_time_expressions(sentence: str) -> list[TimeMention]:
     """
     atoms: list[_Atom] = []
     for pattern, kind, check in _FINDERS:
+        need = _NEEDS.get(pattern)
+        if need is not None and need.search(sentence) is None:
+            continue
         for m in pattern.finditer(sentence):
             if check is not None and not check(sentence, m):
                 continue

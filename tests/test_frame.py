@@ -163,3 +163,19 @@ def test_the_readme_pandas_example_runs_as_written(seed_export, tmp_path, monkey
     assert str(meetings["start"].dtype).startswith("datetime64")
     assert len(steps) and set(steps["step"]) >= {"declared"}
     assert (steps["iri"] == steps["event"]).all()
+
+
+def test_evolve_is_dataclasses_replace_for_the_stage_records() -> None:
+    import dataclasses
+
+    import pytest
+
+    from kg.model import Actor, TimeMention, evolve
+
+    a = Actor("ukraine", "Ukraine", "country", aliases=("Kyiv",))
+    assert evolve(a, name="Ukr.") == dataclasses.replace(a, name="Ukr.") and a.name == "Ukraine"
+    assert evolve(a) == a and evolve(a) is not a
+    with pytest.raises(TypeError, match="no field 'nmae'"):
+        evolve(TimeMention("Monday", 0, 6), nmae="x")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        evolve(a, name="x").name = "y"  # type: ignore[misc]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import MentionIndex, index_mentions
@@ -17,7 +16,7 @@ from kg.extract.assemble import sentence_events
 from kg.extract.frame import SentenceFrame
 from kg.extract.nlp import load_nlp, with_line_breaks
 from kg.extract.quotes import follow_quote, quote_spans
-from kg.model import Article, EventMention, Extraction, TimeMention
+from kg.model import Article, EventMention, Extraction, TimeMention, evolve
 from kg.resources import Resources, default_resources
 from kg.temporal import ANAPHORIC_DAY, find_time_expressions
 
@@ -100,7 +99,7 @@ def _definite(em: EventMention, doc: "Doc", determiners: frozenset[str]) -> Even
     if span is None or span.root.pos_ != "NOUN" or not any(
             c.dep_ == "det" and c.lower_ in determiners for c in span.root.children):
         return em
-    return replace(em, definite=True)
+    return evolve(em, definite=True)
 
 
 def _line_of(offset: int, starts: list[int]) -> int | None:

@@ -8,7 +8,6 @@ draft, per live candidate): roles, claims, places, time and modality, implied th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.codebook import COERCIVE_ROOTS, has_root, is_violent, threat_code
@@ -25,7 +24,7 @@ from kg.extract.speech import (drop_given_reprisals, find_declared_states, find_
                                fuse_told_content)
 from kg.extract.syntax import objects_of, prep_objects, subject_of
 from kg.extract.timing import anchor_nominals, attach_times, fallback_for, find_fallback, governing_time
-from kg.model import EventMention, TimeMention
+from kg.model import EventMention, TimeMention, evolve
 from kg.resources import Resources
 
 if TYPE_CHECKING:
@@ -115,7 +114,7 @@ def _places(draft: Draft, frame: SentenceFrame) -> Draft:
         aimed = participants_of(aimed_at, index, words)
         places = [m for m in places if m not in aimed]
         targets += [m for m in aimed if m not in targets and m not in sources]
-    return replace(draft, places=tuple(places), sources=tuple(m for m in sources if m not in places),
+    return evolve(draft, places=tuple(places), sources=tuple(m for m in sources if m not in places),
                    targets=tuple(m for m in targets if m not in places))
 
 
@@ -124,7 +123,7 @@ def _when_and_how(draft: Draft, frame: SentenceFrame) -> Draft:
     tok, anchor = draft.cand.token, draft.anchor
     times = governing_time(tok, frame.time_at) or (fallback_for(tok, frame) if tok.pos_ in {"VERB", "AUX"} else ())
     has_time = bool(frame.time_at.get(tok.i) or frame.time_at.get(anchor.i))
-    return replace(draft, times=tuple(times), modality=modality_of(anchor, has_time, frame.res.words))
+    return evolve(draft, times=tuple(times), modality=modality_of(anchor, has_time, frame.res.words))
 
 
 def _implied_threat(draft: Draft, frame: SentenceFrame) -> Draft:
@@ -140,7 +139,7 @@ def _implied_threat(draft: Draft, frame: SentenceFrame) -> Draft:
     extra = event_mention(frame.article_id, threat, tok, frame.sent, sources=draft.sources,
                           targets=[m for m in aimed if m not in draft.sources], times=draft.times,
                           modality="asserted", anchor=anchor, headline=frame.headline, confidence=0.55)
-    return replace(draft, modality="conditional", extra=draft.extra + (extra,))
+    return evolve(draft, modality="conditional", extra=draft.extra + (extra,))
 
 
 def _mention(draft: Draft, frame: SentenceFrame) -> EventMention:

@@ -6,7 +6,6 @@ attack, and seizures of territory.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.codebook import Code
@@ -14,6 +13,7 @@ from kg.extract.frame import Candidate, SentenceFrame
 from kg.extract.sense import in_sense
 from kg.extract.syntax import conjuncts_of, event_children, objects_of, prep_objects
 from kg.lexicon import Lexicon, Trigger
+from kg.model import evolve
 from kg.words import WordClasses
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def find_candidates(frame: SentenceFrame) -> SentenceFrame:
                 fired = Code.FORCE_DEMONSTRATION  # "fired a missile into the sea": a launch, no strike
             if fired:
                 cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", fired, "act"), fired)
-    return replace(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
+    return evolve(frame, candidates={i: _refined(c, frame) for i, c in cands.items()})
 
 
 def _as_terrorist(verb: "Token", words: WordClasses) -> bool:
@@ -163,17 +163,17 @@ def _refined(cand: Candidate, frame: SentenceFrame) -> Candidate:
     if cand.trigger.lemma in words["seize_verb"] and any(
             o.i in index.by_token and index.by_token[o.i].label in {"GPE", "LOC", "FAC"} or
             o.lemma_.lower() in words["territory_noun"] for o in objects_of(cand.token, words)):
-        return replace(cand, cameo=Code.OCCUPY_TERRITORY)  # "seized the town of X": territory, not property
+        return evolve(cand, cameo=Code.OCCUPY_TERRITORY)  # "seized the town of X": territory, not property
     if cand.token.pos_ == "VERB" and (cand.cameo in {Code.FIGHT, Code.CONVENTIONAL_FORCE} or
                                       cand.cameo == Code.BOMBING and  # "warplanes bombed": an air strike
                                       cand.trigger.lemma not in words["blast_verb"]):  # "a suicide bomber blew up"
         weapon = _instrument_code(cand.token, frame.res.lexicon, words)
         if weapon and cand.trigger.lemma in words["fire_verb"] and not _aimed(cand.token, words, frame):
             weapon = Code.FORCE_DEMONSTRATION  # "fired missiles into the sea": a launch, no strike
-        return replace(cand, cameo=weapon or cand.cameo)
+        return evolve(cand, cameo=weapon or cand.cameo)
     if cand.trigger.lemma in words["gathering_verb"] and any(
             c.dep_ == "nsubj" and _crowd(c, words) for c in cand.token.children):
-        return replace(cand, cameo=Code.DEMONSTRATE)  # "protesters gathered outside the embassy"
+        return evolve(cand, cameo=Code.DEMONSTRATE)  # "protesters gathered outside the embassy"
     return cand
 
 

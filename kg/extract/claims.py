@@ -4,7 +4,6 @@ had attacked"); saying that another party attacked or broke a truce is itself an
 and what else a statement says types it (kg.extract.speech)."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.codebook import SPEECH_ROOTS, Code, has_root, is_violent
@@ -16,7 +15,7 @@ from kg.extract.speech import (act_beside, blame_of, clauses_of, content_of, dir
                                reporter_of, same_side, vowed_reprisal, warned_of_other, warning_of)
 from kg.extract.syntax import subject_of, under
 from kg.extract.views import shared_view
-from kg.model import EntityMention
+from kg.model import EntityMention, evolve
 from kg.text import name_key
 
 if TYPE_CHECKING:
@@ -35,7 +34,7 @@ def find_claims(frame: SentenceFrame) -> SentenceFrame:
             for i2, c2 in frame.candidates.items():
                 if c2 is not cand and under(c2.token, cand.token, _ACCUSED_PATH):
                     claims[i2] = cand.token
-    return replace(frame, claims=claims)
+    return evolve(frame, claims=claims)
 
 
 def accused_claims(draft: Draft, frame: SentenceFrame) -> Draft:
@@ -46,8 +45,8 @@ def accused_claims(draft: Draft, frame: SentenceFrame) -> Draft:
         return draft
     accused, accuser = accusation(frame.claims[tok.i], frame.index, frame.res.words)
     if draft.sources:
-        return replace(draft, claimed_by=tuple(accuser))
-    return replace(draft, sources=tuple(accused), claimed_by=tuple(accuser),
+        return evolve(draft, claimed_by=tuple(accuser))
+    return evolve(draft, sources=tuple(accused), claimed_by=tuple(accuser),
                    targets=draft.targets or tuple(accuser))
 
 
@@ -64,14 +63,14 @@ def reported_claims(draft: Draft, frame: SentenceFrame) -> Draft:
     claimed_by = tuple(m for m in participants_of(subject_of(reporter)[0], frame.index, words)
                        if m not in sources)
     if not sources and first_person(draft.anchor):  # "'We hold X responsible,' the ministry said"
-        return replace(draft, sources=claimed_by)
+        return evolve(draft, sources=claimed_by)
     if is_violent(draft.cand.cameo) and sources and not targets and not same_side(sources, claimed_by, frame):
         targets = claimed_by  # "said its forces struck": the speaker is no victim of its own strike
     extra = draft.extra
     if draft.cand.cameo.startswith(Code.VIOLATE_CEASEFIRE) and sources and claimed_by:
         # "X said Y had violated the ceasefire": saying so is accusing Y
         extra += (accusation_from(reporter, claimed_by, sources, frame),)
-    return replace(draft, targets=targets, claimed_by=claimed_by, extra=extra)
+    return evolve(draft, targets=targets, claimed_by=claimed_by, extra=extra)
 
 
 def statement(draft: Draft, frame: SentenceFrame) -> Draft:
@@ -82,7 +81,7 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     criticises (111); telling a party to act demands (10) (kg.extract.speech)."""
     draft = judged_roles(document_issuer(draft, frame), frame)
     if draft.cand.trigger.frame == "accuse" and not draft.targets:  # "blamed the attack on X"
-        return replace(draft, targets=tuple(accusation(draft.cand.token, frame.index, frame.res.words)[0]))
+        return evolve(draft, targets=tuple(accusation(draft.cand.token, frame.index, frame.res.words)[0]))
     if draft.cand.trigger.frame == "speak":
         return directive(vowed_reprisal(warned_of_other(draft, frame), frame), frame)
     if draft.cand.cameo != Code.STATEMENT or draft.cand.trigger.frame != "say":
@@ -92,28 +91,28 @@ def statement(draft: Draft, frame: SentenceFrame) -> Draft:
     # "..., it said": a body named before speaks; its words count where they do something
     pronouns = tuple(m for m in draft.sources if m.label == "PRON" and m.text in frame.res.words["collective_pronoun"])
     if not (speakers or pronouns) or passive:  # "Kashmir is claimed by both": no one speaks here
-        return replace(draft, sources=(), targets=())
+        return evolve(draft, sources=(), targets=())
     tok = draft.cand.token
     reported = list(reported_events(tok, frame))
     if _one_act(tok, reported, speakers or pronouns, frame):
-        return replace(draft, sources=(), targets=())
+        return evolve(draft, sources=(), targets=())
     clauses = clauses_of(tok)
     if not speakers:
         return _pronoun_statement(draft, clauses, reported, pronouns, frame)
     warned = warning_of(clauses, speakers, frame)  # "said the raid would pose a danger to ...": a warning
     accused = () if warned else _accused_by_report(reported, speakers, frame)
     if accused:
-        cand = replace(draft.cand, cameo=Code.ACCUSE)
-        return replace(draft, cand=cand, sources=speakers, targets=accused)
+        cand = evolve(draft.cand, cameo=Code.ACCUSE)
+        return evolve(draft, cand=cand, sources=speakers, targets=accused)
     typed = warned or content_of(clauses, reported, speakers, frame)
     if typed and len(clauses) > 1:  # says more than this: the statement and the act
-        draft = replace(draft, extra=draft.extra + (act_beside(tok, typed, speakers, frame),))
+        draft = evolve(draft, extra=draft.extra + (act_beside(tok, typed, speakers, frame),))
     elif typed:
         code, targets, _ = typed
-        return replace(draft, cand=replace(draft.cand, cameo=code), sources=speakers,
+        return evolve(draft, cand=evolve(draft.cand, cameo=code), sources=speakers,
                        targets=targets or draft.targets)
     # whom it was said to, where named ("informed Turkey"), or whom it tells to act
-    return directive(replace(draft, sources=speakers), frame)
+    return directive(evolve(draft, sources=speakers), frame)
 
 
 def _pronoun_statement(draft: Draft, clauses: list["Token"], reported: list[tuple[Candidate, Draft]],
@@ -124,12 +123,12 @@ def _pronoun_statement(draft: Draft, clauses: list["Token"], reported: list[tupl
     typed = warning_of(clauses, speakers, frame) or evaluation_of(clauses, speakers, frame) or \
         blame_of(clauses, speakers, frame)
     if typed is None:
-        return replace(draft, sources=(), targets=())
+        return evolve(draft, sources=(), targets=())
     code, targets, _ = typed
     # "it" after a report names the body that spoke in the sentence before ("X said ... . '...,' it said")
     before = [m for m in first_party_before(frame) if m.label != "PRON"]
     speakers = tuple(before) or speakers
-    return replace(draft, cand=replace(draft.cand, cameo=code), sources=speakers,
+    return evolve(draft, cand=evolve(draft.cand, cameo=code), sources=speakers,
                    targets=tuple(m for m in targets if m not in speakers))
 
 

@@ -5,7 +5,6 @@ of an attack ("the raid killed three"), and what intentions, appeals and threats
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.codebook import ABOUT_ROOTS, SPEECH_ROOTS, Code, Root, has_root, is_violent
@@ -14,6 +13,7 @@ from kg.extract.sense import standing_state
 from kg.extract.syntax import between, conjuncts_of, hops, objects_of, under
 from kg.extract.timing import moved_times
 from kg.lexicon import Trigger
+from kg.model import evolve
 from kg.words import WordClasses
 
 if TYPE_CHECKING:
@@ -54,20 +54,20 @@ def fuse_objects(frame: SentenceFrame) -> SentenceFrame:
                 elif o.lower_ in words["fighting_noun"] and has_root(cand.cameo, *_ABOUT_FIGHTING):
                     code = lex.combine(lemma, Code.CONVENTIONAL_FORCE, cand.cameo)
                 if code:
-                    cands[i] = replace(cand, cameo=code)
+                    cands[i] = evolve(cand, cameo=code)
                     break
                 continue
             code = lex.combine(lemma, inner.cameo, cand.cameo)
             if code is None:
                 continue
             if time_at.get(o.i) and time_at.get(i) and code == inner.cameo:
-                cands[i] = replace(cand, cameo=code)  # "announced on Dec 20 a truce from Dec 24": two events
+                cands[i] = evolve(cand, cameo=code)  # "announced on Dec 20 a truce from Dec 24": two events
                 break
-            cands[i] = replace(cand, cameo=code, absorbed=cand.absorbed | {o.i})
+            cands[i] = evolve(cand, cameo=code, absorbed=cand.absorbed | {o.i})
             absorbed.add(o.i)
             time_at = moved_times(time_at, i, o.i)
             break
-    return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
+    return evolve(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
 
 
 def fuse_governing_verbs(frame: SentenceFrame) -> SentenceFrame:
@@ -101,7 +101,7 @@ def fuse_governing_verbs(frame: SentenceFrame) -> SentenceFrame:
                     lemma in words["disband_verb"]:
                 # "dismantled the regional forces", "disbanded the militia": demobilisation
                 cands[tok.i] = Candidate(tok, Trigger(lemma, "VERB", Code.DEMOBILIZE, "act"), Code.DEMOBILIZE)
-    return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
+    return evolve(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
 
 
 def _governed(lemma: str, inner: Candidate, frame: SentenceFrame) -> tuple[str, str] | None:
@@ -129,16 +129,16 @@ def fuse_tolls(frame: SentenceFrame) -> SentenceFrame:
             noun = cands.get(c.i)
             if c.dep_ == "nsubj" and noun is not None and noun.trigger.pos == "NOUN" and \
                     is_violent(noun.cameo) and c.i not in absorbed:
-                cands[c.i] = replace(noun, absorbed=noun.absorbed | {i})
+                cands[c.i] = evolve(noun, absorbed=noun.absorbed | {i})
                 absorbed.add(i)
                 time_at = moved_times(time_at, c.i, i, only_if_none=True)
                 break
             if _participle_toll(c, cands, frame.res.words):
                 # "a bomb exploded near the station, killing five": the toll of the same attack
-                cands[i] = cand = replace(cand, absorbed=cand.absorbed | {c.i})
+                cands[i] = cand = evolve(cand, absorbed=cand.absorbed | {c.i})
                 absorbed.add(c.i)
                 time_at = moved_times(time_at, i, c.i, only_if_none=True)
-    return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
+    return evolve(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
 
 
 def fuse_aims(frame: SentenceFrame) -> SentenceFrame:
@@ -158,10 +158,10 @@ def fuse_aims(frame: SentenceFrame) -> SentenceFrame:
             (j for j, c in cands.items() if carrier.i in c.absorbed and j not in absorbed), None)
         if owner is None or owner == i:
             continue
-        cands[owner] = replace(cands[owner], absorbed=cands[owner].absorbed | {i})
+        cands[owner] = evolve(cands[owner], absorbed=cands[owner].absorbed | {i})
         absorbed.add(i)
         time_at = moved_times(time_at, owner, i, only_if_none=True)
-    return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
+    return evolve(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
 
 
 def _carrier(verb: "Token") -> "Token | None":
@@ -189,8 +189,8 @@ def echo_followed(frame: SentenceFrame) -> SentenceFrame:
         if not before:
             continue
         done = before[-1]
-        cands[tok.i] = Candidate(tok, replace(done.trigger, pos="VERB", frame="echo"), done.cameo)
-    return replace(frame, candidates=cands)
+        cands[tok.i] = Candidate(tok, evolve(done.trigger, pos="VERB", frame="echo"), done.cameo)
+    return evolve(frame, candidates=cands)
 
 
 def _participle_toll(tok: "Token", cands: "Mapping[int, Candidate]", words: WordClasses) -> bool:
@@ -231,8 +231,8 @@ def fuse_about(frame: SentenceFrame) -> SentenceFrame:
             if under(inner.token, cand.token, _ABOUT_PATH, steps=4) and \
                     not between(inner.token, cand.token, cands, absorbed):
                 code = lex.about(cand.trigger.lemma, cand.cameo, inner.cameo, inner.trigger.pos)
-                cand = replace(cand, cameo=code, absorbed=cand.absorbed | {i2} | inner.absorbed)
+                cand = evolve(cand, cameo=code, absorbed=cand.absorbed | {i2} | inner.absorbed)
                 cands[i] = cand
                 absorbed.add(i2)
                 time_at = moved_times(time_at, i, i2, only_if_none=True)
-    return replace(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)
+    return evolve(frame, candidates=cands, absorbed=frozenset(absorbed), time_at=time_at)

@@ -7,7 +7,6 @@ that gives an event draft its sources and targets.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.codebook import COERCIVE_ROOTS, Code, Root, has_root, is_violent
@@ -15,7 +14,7 @@ from kg.extract.arguments import MentionIndex
 from kg.extract.frame import Draft, SentenceFrame
 from kg.extract.mentions import accusation_from
 from kg.extract.syntax import agent_of, conjuncts_of, objects_of, prep_objects, subject_of
-from kg.model import EntityMention
+from kg.model import EntityMention, evolve
 from kg.words import WordClasses
 
 if TYPE_CHECKING:
@@ -150,7 +149,7 @@ def verbal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
     else:
         subj, passive = subject_of(tok)
     if trig.frame == "echo":  # "..., followed by Y": Y did it; whom to, the clause before says
-        return replace(draft, sources=tuple(P(agent_of(tok))))
+        return evolve(draft, sources=tuple(P(agent_of(tok))))
     if passive or trig.frame == "undergo":
         sources, targets = P(agent_of(tok)), P(subj)
         if passive:  # "sanctions were imposed on Iran by the US"
@@ -171,7 +170,7 @@ def verbal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
         targets += _mediated(tok, targets, frame)
     if trig.frame == "meet" and len(sources) > 1 and not targets:
         sources, targets = sources[:1], sources[1:]
-    return replace(draft, sources=tuple(sources), targets=tuple(targets))
+    return evolve(draft, sources=tuple(sources), targets=tuple(targets))
 
 
 def _inner_targets(draft: Draft, frame: SentenceFrame) -> list[EntityMention]:
@@ -251,7 +250,7 @@ def nominal_roles(draft: Draft, frame: SentenceFrame) -> Draft:
         accused, accuser = accusation(frame.claims[tok.i], index, words)
         sources, claimed_by = (sources or accused), accuser
         targets = targets or list(accuser)
-    draft = replace(draft, sources=tuple(sources), targets=tuple(targets), claimed_by=tuple(claimed_by))
+    draft = evolve(draft, sources=tuple(sources), targets=tuple(targets), claimed_by=tuple(claimed_by))
     return _nominal_participation(_reported_violence(draft, frame), frame)
 
 
@@ -267,7 +266,7 @@ def _reported_violence(draft: Draft, frame: SentenceFrame) -> Draft:
         return draft
     targets = draft.targets or tuple(m for m in accusers if m not in draft.sources)
     extra = draft.extra + (accusation_from(head, accusers, draft.sources, frame),)
-    return replace(draft, targets=targets, claimed_by=accusers, extra=extra)
+    return evolve(draft, targets=targets, claimed_by=accusers, extra=extra)
 
 
 def _nominal_participation(draft: Draft, frame: SentenceFrame) -> Draft:
@@ -280,7 +279,7 @@ def _nominal_participation(draft: Draft, frame: SentenceFrame) -> Draft:
     if not draft.targets and has_root(cameo, Root.CONSULT) and tok.dep_ == "pobj" and \
             tok.head.lower_ in words["sequence_prep"] and tok.head.head.pos_ == "VERB":
         both = participants_of(subject_of(tok.head.head)[0], index, words)
-        draft = replace(draft, sources=tuple(both[:1]), targets=tuple(both[1:]))
+        draft = evolve(draft, sources=tuple(both[:1]), targets=tuple(both[1:]))
         if draft.sources:
             return draft
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ == "dobj" else None
@@ -290,5 +289,5 @@ def _nominal_participation(draft: Draft, frame: SentenceFrame) -> Draft:
     if verb is not None and (verb.lemma_.lower() in words["join_verb"] or makes):
         subj, passive = subject_of(verb)
         if not passive:
-            return replace(draft, sources=tuple(participants_of(subj, index, words)))
+            return evolve(draft, sources=tuple(participants_of(subj, index, words)))
     return draft

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dataclasses import replace
 
 from kg.codebook import Code, Root, has_root
 from kg.lexicon import Lexicon, Trigger
+from kg.model import evolve
 from kg.words import WordClasses
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def in_sense(tok: "Token", t: Trigger, words: WordClasses, lex: Lexicon) -> Trig
         return None if _posed_danger(tok, t, words) else t
     if has_root(t.cameo, *_TRANSFER_ROOTS) and _information_given(tok, words):
         # "released images of the men", "provided the information": a communication
-        return replace(t, cameo=Code.STATEMENT, frame="act")
+        return evolve(t, cameo=Code.STATEMENT, frame="act")
     if t.lemma in words["theme_verb"] and not _theme(tok):
         return None  # "returned home", "return to the table": coming back, not handing back
     if has_root(t.cameo, Root.CONSULT) and (_inanimate_subject(tok, words, lex) or

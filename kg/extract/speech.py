@@ -12,7 +12,6 @@ they need are classes of kg/data/words.tsv.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.codebook import Code, Root, has_root, intent_code, is_violent, threat_code
@@ -23,7 +22,7 @@ from kg.extract.roles import nominal_roles, participants_of, verbal_roles
 from kg.extract.syntax import conjuncts_of, subject_of
 from kg.extract.timing import governing_time
 from kg.lexicon import Trigger
-from kg.model import EntityMention, EventMention
+from kg.model import EntityMention, EventMention, evolve
 from kg.temporal.tense import FUTURE_AUX
 from kg.text import name_key
 from kg.words import WordClasses
@@ -278,7 +277,7 @@ def vowed_reprisal(draft: Draft, frame: SentenceFrame) -> Draft:
     if obj is None:
         return draft
     aimed = tuple(m for m in _aimed(obj, frame) if m not in draft.sources)
-    return replace(draft, cand=replace(draft.cand, cameo=Code.THREATEN), targets=aimed or draft.targets)
+    return evolve(draft, cand=evolve(draft.cand, cameo=Code.THREATEN), targets=aimed or draft.targets)
 
 
 def find_declared_states(frame: SentenceFrame) -> SentenceFrame:
@@ -296,7 +295,7 @@ def find_declared_states(frame: SentenceFrame) -> SentenceFrame:
         if any(_emergency_rule(o, words, set(cands)) for o in objs):
             cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", Code.EMERGENCY_RULE, "act"),
                                      Code.EMERGENCY_RULE)
-    return replace(frame, candidates=cands)
+    return evolve(frame, candidates=cands)
 
 
 def drop_given_reprisals(frame: SentenceFrame) -> SentenceFrame:
@@ -309,7 +308,7 @@ def drop_given_reprisals(frame: SentenceFrame) -> SentenceFrame:
             reprisal_noun(c.token, words) is not None}
     if not drop:
         return frame
-    return replace(frame, candidates={i: c for i, c in frame.candidates.items() if i not in drop})
+    return evolve(frame, candidates={i: c for i, c in frame.candidates.items() if i not in drop})
 
 
 def document_issuer(draft: Draft, frame: SentenceFrame) -> Draft:
@@ -328,7 +327,7 @@ def document_issuer(draft: Draft, frame: SentenceFrame) -> Draft:
     issuers = participants_of(owners, frame.index, words)
     if not issuers and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in docs[0].children):
         issuers = first_party_before(frame)
-    return replace(draft, sources=tuple(issuers)) if issuers else draft
+    return evolve(draft, sources=tuple(issuers)) if issuers else draft
 
 
 def first_party_before(frame: SentenceFrame) -> list[EntityMention]:
@@ -349,8 +348,8 @@ def find_declined_comment(frame: SentenceFrame) -> SentenceFrame:
     for i, c in frame.candidates.items():
         if c.verbal and has_root(c.cameo, Root.REJECT) and c.token.lemma_.lower() in words["decline_verb"] and \
                 any(x.dep_ == "xcomp" and x.lemma_.lower() in words["comment_verb"] for x in c.token.children):
-            cands[i] = replace(c, cameo=Code.DECLINE_COMMENT)
-    return replace(frame, candidates=cands)
+            cands[i] = evolve(c, cameo=Code.DECLINE_COMMENT)
+    return evolve(frame, candidates=cands)
 
 
 def warned_of_other(draft: Draft, frame: SentenceFrame) -> Draft:
@@ -371,7 +370,7 @@ def warned_of_other(draft: Draft, frame: SentenceFrame) -> Draft:
             continue
         agents = tuple(participants_of(subject_of(cur)[0], frame.index, frame.res.words))
         if agents and not any(m.label == "PRON" for m in agents) and not same_side(agents, draft.sources, frame):
-            return replace(draft, cand=replace(draft.cand, cameo=Code.STATEMENT), targets=())
+            return evolve(draft, cand=evolve(draft.cand, cameo=Code.STATEMENT), targets=())
     return draft
 
 
@@ -406,7 +405,7 @@ def quoted_act(frame: SentenceFrame, speakers: tuple[EntityMention, ...]) -> Typ
             if first_person(inner.anchor):  # "we", "our forces": the quote's speaker
                 if c.trigger.frame in {"accuse", "judge"}:
                     return c.cameo, tuple(m for m in inner.targets if m not in speakers), c.token
-                inner = replace(inner, sources=speakers)
+                inner = evolve(inner, sources=speakers)
             reported.append((c, inner))
     return content_of(clauses, reported, speakers, frame)
 
@@ -521,7 +520,7 @@ def find_evaluations(frame: SentenceFrame) -> SentenceFrame:
             continue
         code = Code.CRITICIZE if polarity == "-" else Code.PRAISE
         cands[tok.i] = Candidate(tok, Trigger(tok.lemma_.lower(), "VERB", code, "judge"), code)
-    return replace(frame, candidates=cands)
+    return evolve(frame, candidates=cands)
 
 
 def _predicates(tok: "Token") -> list["Token"]:
@@ -545,9 +544,9 @@ def fuse_told_content(frame: SentenceFrame) -> SentenceFrame:
         inner = next((cands[p.i] for p in told if p.i in cands and p.i not in absorbed), None)
         if inner is None or not inner.nominal or not has_root(inner.cameo, *_TOLD_ROOTS):
             continue
-        cands[i] = replace(cand, cameo=inner.cameo, absorbed=cand.absorbed | {inner.token.i})
+        cands[i] = evolve(cand, cameo=inner.cameo, absorbed=cand.absorbed | {inner.token.i})
         absorbed.add(inner.token.i)
-    return replace(frame, candidates=cands, absorbed=frozenset(absorbed))
+    return evolve(frame, candidates=cands, absorbed=frozenset(absorbed))
 
 
 def judged_roles(draft: Draft, frame: SentenceFrame) -> Draft:
@@ -562,7 +561,7 @@ def judged_roles(draft: Draft, frame: SentenceFrame) -> Draft:
     owners = [s for p in preds for s in p.children if s.dep_ == "poss"]
     judged = [m for m in _judged(objs, frame) + participants_of(owners, frame.index, frame.res.words)
               if m not in draft.sources]
-    return replace(draft, targets=tuple(judged) or draft.targets)
+    return evolve(draft, targets=tuple(judged) or draft.targets)
 
 
 def directive(draft: Draft, frame: SentenceFrame) -> Draft:
@@ -580,11 +579,11 @@ def directive(draft: Draft, frame: SentenceFrame) -> Draft:
         return draft
     if any(o.lower_ in words["force_noun"] or o.lemma_.lower() in words["force_noun"] for o in objs) and \
             lemma in words["command_verb"]:
-        cand = replace(draft.cand, cameo=Code.FORCE_DEMONSTRATION)
-        return replace(draft, cand=cand, targets=tuple(participants_of(objs, frame.index, words)))
+        cand = evolve(draft.cand, cameo=Code.FORCE_DEMONSTRATION)
+        return evolve(draft, cand=cand, targets=tuple(participants_of(objs, frame.index, words)))
     if has_root(draft.cand.cameo, Root.STATEMENT):
         addressees = participants_of(objs, frame.index, words)
         if addressees:
-            cand = replace(draft.cand, cameo=Code.DEMAND)
-            return replace(draft, cand=cand, targets=tuple(addressees))
+            cand = evolve(draft.cand, cameo=Code.DEMAND)
+            return evolve(draft, cand=cand, targets=tuple(addressees))
     return draft

@@ -5,12 +5,11 @@ sentence's one loose time dates the events that have none.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.frame import Candidate, SentenceFrame
 from kg.extract.syntax import event_children
-from kg.model import TimeMention
+from kg.model import TimeMention, evolve
 from kg.temporal import parse_duration
 from kg.words import WordClasses
 
@@ -69,7 +68,7 @@ def attach_times(frame: SentenceFrame) -> SentenceFrame:
         text = f"{tm.text} {way} {ref[0].text if ref else 'today'}"
         for tok in _control_chain(verb):  # "a day before leaders were due to begin a summit"
             time_at[tok.i] = time_at.get(tok.i, ()) + (TimeMention(text, tm.start, tm.end),)
-    return replace(frame, time_at=_when_clauses(sent, roots, time_at, set(cands)))
+    return evolve(frame, time_at=_when_clauses(sent, roots, time_at, set(cands)))
 
 
 def _perfect(verb: "Token") -> bool:
@@ -156,14 +155,14 @@ def anchor_nominals(frame: SentenceFrame) -> SentenceFrame:
             continue
         anchors[i] = a
         if a.dep_ in {"acl", "relcl"} and a.lemma_.lower() in words["participation_verb"] and a.i in cands:
-            cands[i] = replace(cands[i], absorbed=cands[i].absorbed | {a.i})
+            cands[i] = evolve(cands[i], absorbed=cands[i].absorbed | {a.i})
         # the verb keeps its time too: "the talks collapsed on Friday, with Hamas accusing Israel
         # ...", "... after rebels attacked": the clauses that hang on it happen then
         for j in {a.i, a.head.i, cand.token.head.i}:  # "talks hosted by X from Friday to Sunday"
             if j in time_at and (j not in cands or j in cands[i].absorbed):
                 time_at[i] = time_at.get(i, ()) + time_at[j]
     absorbed = frozenset(j for c in cands.values() if c.trigger.pos == "NOUN" for j in c.absorbed)
-    return replace(frame, candidates=cands, time_at=time_at, anchors=anchors, absorbed=absorbed)
+    return evolve(frame, candidates=cands, time_at=time_at, anchors=anchors, absorbed=absorbed)
 
 
 def find_fallback(frame: SentenceFrame) -> SentenceFrame:
@@ -176,7 +175,7 @@ def find_fallback(frame: SentenceFrame) -> SentenceFrame:
     loose = tuple(tm for i, tms in time_at.items() for tm in tms
                   if id(tm) not in claimed and not _in_relative(doc[i]))
     only_one = len({id(t) for tms in time_at.values() for t in tms}) == 1
-    return replace(frame, fallback=loose if len(loose) == 1 and only_one else ())
+    return evolve(frame, fallback=loose if len(loose) == 1 and only_one else ())
 
 
 def fallback_for(tok: "Token", frame: SentenceFrame) -> tuple[TimeMention, ...]:

@@ -2,12 +2,12 @@
 makes the agreeing parties' common judgement, not an agreement to act."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.frame import Draft, SentenceFrame
 from kg.extract.speech import evaluation_of
 from kg.extract.syntax import conjuncts_of, subject_of
+from kg.model import evolve
 from kg.words import WordClasses
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def shared_view(draft: Draft, frame: SentenceFrame) -> Draft:
     subjects = [t for s in subject_of(tok)[0] for t in s.subtree]
     agreeing = draft.sources + tuple(m for m in draft.targets if m not in judged and m not in draft.sources and
                                      any(t.idx <= m.start < t.idx + len(t) for t in subjects))
-    return replace(draft, cand=replace(draft.cand, cameo=code), sources=agreeing,
+    return evolve(draft, cand=evolve(draft.cand, cameo=code), sources=agreeing,
                    targets=tuple(m for m in judged if m not in agreeing))
 
 

@@ -189,7 +189,9 @@ class Shared:
             yield "r", evd.article_id, (evd, digest), functools.partial(_add_article, evd=evd, digest=digest)
 
 
-def _add_event(g: _Sink, ev: Event) -> str:
+def _add_event(g: _Sink, ev: Event, kept: Callable[[Evidence], bool] | None = None) -> str:
+    """Add the triples of ``ev`` to ``g`` (but those of each evidence node for which ``kept``
+    says yes: an addition has them already); return its CAMEO code."""
     e = event_iri(ev.id)
     try:
         code = lookup(ev.cameo)
@@ -231,6 +233,8 @@ def _add_event(g: _Sink, ev: Event) -> str:
         node = evidence_iri(evd)
         g.add((e, T("Event.evidence.article"), article_iri(evd.article_id)))
         g.add((e, T("Event.evidence"), node))
+        if kept is not None and kept(evd):
+            continue
         g.add((node, RDF.type, T("Evidence")))
         g.add((node, T("Evidence.sentence"), Literal(evd.sentence)))
         g.add((node, T("Evidence.start"), Literal(evd.start)))

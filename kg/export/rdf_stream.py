@@ -231,13 +231,9 @@ def event_pieces(ev: Event, kept: Container[str] = ()) -> tuple[
     from kg.export.rdf_terms import evidence_iri
 
     sink = _Chunks(io.BytesIO(), None)
-    nodes = {evidence_iri(e): evidence_key(e) for e in ev.evidence}
-    own: list[tuple[Node, Node, Node]] = []
-    _add_event(TripleList(own), ev)
-    for t in own:
-        if nodes.get(t[0]) not in kept:  # type: ignore[call-overload]
-            sink.add(t)
-    sink.flush(nodes)
+    keys = {e: evidence_key(e) for e in ev.evidence}
+    _add_event(sink, ev, kept=lambda e: keys[e] in kept)
+    sink.flush({evidence_iri(e): k for e, k in keys.items()})
     return (sink.last, sink.last_used), sink.parts
 
 

@@ -539,6 +539,7 @@ def open_state(folder: str | os.PathLike[str]) -> State | None:
         return None
     try:
         db = sqlite3.connect(path, isolation_level=None)
+        db.execute("PRAGMA mmap_size = 2147418112")  # an addition reads the Turtle of every event
         db.execute("BEGIN IMMEDIATE")
         state = State(path, db)
         if state._get("version") != _VERSION or state._get("ttl") != ttl_stamp(ttl):

@@ -203,3 +203,20 @@ def test_an_attack_told_with_no_date_right_after_a_dated_one_happened_that_day()
     strike = next(e for e in events if e.cameo == "195")
     assert strike.time.start == dt.date(2024, 6, 2) and strike.time.basis == "relative"
     assert strike.confidence_of("time") == 0.6  # less sure than a date of its own
+
+
+def test_a_build_leaves_the_cycle_collector_as_it_found_it() -> None:
+    import gc
+
+    from kg.pipeline import fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold()[0] >= 20_000 and gc.get_threshold()[1:] == before[1:]
+    assert gc.get_threshold() == before
+    try:
+        with fewer_collections():
+            raise RuntimeError("an article that fails")
+    except RuntimeError:
+        pass
+    assert gc.get_threshold() == before

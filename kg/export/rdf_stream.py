@@ -211,22 +211,12 @@ def write_streamed(events: Iterable[Event], paths: Mapping[str, str | os.PathLik
     return [Path(p) for p in paths.values()]
 
 
-def event_turtle(ev: Event) -> tuple[bytes, frozenset[str]]:
-    """The Turtle chunk of one event's own triples (no prefix lines), and the prefixes it uses."""
-    from kg.export.rdf import _add_event
-
-    sink = _Chunks(io.BytesIO(), None)
-    _add_event(sink, ev)
-    sink.flush()
-    return sink.last, sink.last_used
-
-
 def event_pieces(ev: Event, kept: Container[str] = ()) -> tuple[
         tuple[bytes, frozenset[str]], dict[str, tuple[bytes, frozenset[str]]]]:
     """An event's triples as a Turtle chunk of its own (the event, its claim) and one of each
     evidence node, by the evidence's key (:func:`evidence_key`); the chunks of the evidence
     whose key is in ``kept`` are not made (their triples do not depend on the rest of the
-    event). Each chunk with the prefixes it uses; together they are :func:`event_turtle`'s."""
+    event). Each chunk with the prefixes it uses."""
     from kg.export.rdf import _add_event
     from kg.export.rdf_terms import evidence_iri
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 import kg as kg_api
 from kg.cli import EXIT_PARTIAL, cli
@@ -191,6 +191,7 @@ def good_events() -> set:
                       st.recursive(st.none() | st.integers() | st.text(max_size=20),
                                    lambda kids: st.lists(kids) | st.dictionaries(st.text(max_size=5), kids),
                                    max_leaves=30).map(lambda v: json.dumps(v).encode("utf-8"))))
+@example(line=b"\xfe\xff")  # the bytes of a UTF-16 mark: the file is still UTF-8
 def test_any_line_beside_a_good_article_never_escapes_and_never_costs_it(good_events: set, line: bytes):
     with tempfile.TemporaryDirectory() as tmp:
         batch = Path(tmp, "batch.jsonl")

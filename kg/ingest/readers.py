@@ -226,7 +226,8 @@ def _jsonl_lines(path: Path, data: bytes) -> Iterator[tuple[int, str | InputErro
     """Numbered lines of a JSONL file, decoded one by one so that one badly encoded line
     costs that line only. Split on newlines alone: JSON text may hold a raw U+2028, which
     ``str.splitlines`` would take for a line break."""
-    if data.startswith(_UTF16_BOMS):
+    if data.startswith(_UTF16_BOMS) and _objects(_utf16_lines(data)) >= _objects(_utf8_lines(data)):
+        # a UTF-16 file (not a UTF-8 one whose first line happens to begin with a BOM's bytes)
         for n, line in enumerate(_decode(path, data).split("\n"), 1):
             yield n, line
         return
@@ -237,6 +238,29 @@ def _jsonl_lines(path: Path, data: bytes) -> Iterator[tuple[int, str | InputErro
             yield n, InputError(f"{path}:{n}", f"not UTF-8 text (byte 0x{raw[e.start]:02x} at "
                                                f"column {e.start + 1})",
                                 "re-save the file as UTF-8, e.g. iconv -f latin1 -t utf-8")
+
+
+def _utf16_lines(data: bytes) -> list[str]:
+    try:
+        return data.decode("utf-16").split("\n")
+    except UnicodeDecodeError:
+        return []
+
+
+def _utf8_lines(data: bytes) -> list[str]:
+    return [raw.decode("utf-8", "replace") for raw in data.split(b"\n")]
+
+
+def _objects(lines: list[str]) -> int:
+    """How many of ``lines`` read as JSON objects: of two readings of a file, the one that
+    makes sense."""
+    count = 0
+    for line in lines:
+        try:
+            count += isinstance(json.loads(line), dict)
+        except ValueError:
+            pass
+    return count
 
 
 def _read_jsonl(path: Path, data: bytes, published: dt.date | None) -> Iterator[Article | InputError]:
